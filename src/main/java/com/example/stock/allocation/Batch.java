@@ -1,0 +1,83 @@
+package com.example.stock.allocation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One delivery of a SKU and the order lines allocated to it, in the order they were allocated. */
+final class Batch {
+
+    private final String reference;
+    private final LocalDate eta;
+    private final long addedAs;
+    private int purchased;
+    private int allocated;
+    private final Map<String, Integer> lines = new LinkedHashMap<>();
+
+    Batch(String reference, int purchased, LocalDate eta, long addedAs) {
+        this.reference = reference;
+        this.purchased = purchased;
+        this.eta = eta;
+        this.addedAs = addedAs;
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    int purchased() {
+        return purchased;
+    }
+
+    int allocatedQuantityOf(String orderId) {
+        return lines.getOrDefault(orderId, 0);
+    }
+
+    int available() {
+        return purchased - allocated;
+    }
+
+    boolean canTake(OrderLine line) {
+        return available() >= line.qty();
+    }
+
+    /** Warehouse stock (no ETA) comes first, then the earliest ETA, then the batch added first. */
+    boolean isPreferredTo(Batch other) {
+        if (eta == null || other.eta == null) {
+            return eta == null && (other.eta != null || addedAs < other.addedAs);
+        }
+        int byEta = eta.compareTo(other.eta);
+        return byEta < 0 || byEta == 0 && addedAs < other.addedAs;
+    }
+
+    void allocate(OrderLine line) {
+        lines.put(line.orderId(), line.qty());
+        allocated += line.qty();
+    }
+
+    void deallocate(String orderId) {
+        Integer qty = lines.remove(orderId);
+        if (qty != null) {
+            allocated -= qty;
+        }
+    }
+
+    void changePurchasedQuantity(int qty) {
+        purchased = qty;
+    }
+
+    /** The lines to take off, most recently allocated first, until the batch no longer owes more than it has. */
+    List<OrderLine> linesToFreeFor(int newPurchased) {
+        List<Map.Entry<String, Integer>> inAllocationOrder = new ArrayList<>(lines.entrySet());
+        List<OrderLine> freed = new ArrayList<>();
+        int stillAllocated = allocated;
+        for (int i = inAllocationOrder.size() - 1; i >= 0 && stillAllocated > newPurchased; i--) {
+            Map.Entry<String, Integer> line = inAllocationOrder.get(i);
+            freed.add(new OrderLine(line.getKey(), line.getValue()));
+            stillAllocated -= line.getValue();
+        }
+        return freed;
+    }
+}

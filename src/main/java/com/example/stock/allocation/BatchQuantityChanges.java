@@ -1,0 +1,26 @@
+package com.example.stock.allocation;
+
+import com.example.stock.allocation.Rejection.Reason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/** Handles {@link ChangeBatchQuantity}: finds the product that owns the batch, then lets it decide. */
+@Component
+class BatchQuantityChanges {
+
+    private final BatchDirectory directory;
+    private final Repository<Product> products;
+
+    BatchQuantityChanges(BatchDirectory directory, Repository<Product> products) {
+        this.directory = directory;
+        this.products = products;
+    }
+
+    @CommandHandler
+    void handle(ChangeBatchQuantity command) {
+        String sku = directory.skuOf(command.batchref()).orElseThrow(
+                () -> new CommandRejected(Reason.UNKNOWN_BATCH, "Unknown batch " + command.batchref()));
+        products.load(sku).execute(product -> product.changeBatchQuantity(command.batchref(), command.qty()));
+    }
+}

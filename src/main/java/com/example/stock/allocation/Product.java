@@ -1,0 +1,108 @@
+package com.example.stock.allocation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.List;
+
+import com.example.stock.allocation.Rejection.Reason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A product (one SKU): the consistency boundary for its batches. Every allocation decision of the SKU is made
+ * here, under the aggregate's lock, from the state rebuilt from its own events.
+ */
+@Aggregate(cache = "productCache")
+class Product {
+
+    @AggregateIdentifier
+    private String sku;
+    private final Stock stock = new Stock();
+
+    Product() {
+        // for Axon: the state is rebuilt from events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreateBatch command, BatchDirectory directory) {
+        requirePositive(command.qty());
+        if (stock.hasBatch(command.ref()) || directory.skuOf(command.ref()).isPresent()) {
+            throw new CommandRejected(Reason.DUPLICATE_BATCH, "Batch " + command.ref() + " already exists");
+        }
+        apply(new BatchCreated(command.sku(), command.ref(), command.qty(), command.eta()));
+    }
+
+    @CommandHandler
+    AllocationOutcome handle(Allocate command) {
+        requirePositive(command.qty());
+        OrderLine line = new OrderLine(command.orderId(), command.qty());
+        var holder = stock.holderOf(line.orderId());
+        if (holder.isPresent()) {
+            return alreadyAllocated(line, holder.get());
+        }
+        var batch = stock.batchFor(line);
+        if (batch.isEmpty()) {
+            apply(new OutOfStock(line.orderId(), sku, line.qty()));
+            return AllocationOutcome.outOfStock(line.orderId(), sku);
+        }
+        apply(new Allocated(line.orderId(), sku, line.qty(), batch.get().reference()));
+        return AllocationOutcome.allocated(line.orderId(), sku, batch.get().reference());
+    }
+
+    /** Allocating a line again is idempotent; with another quantity it is a conflict. */
+    private AllocationOutcome alreadyAllocated(OrderLine line, Batch holder) {
+        int allocatedQty = holder.allocatedQuantityOf(line.orderId());
+        if (allocatedQty != line.qty()) {
+            throw new CommandRejected(Reason.CONFLICTING_LINE, "Order " + line.orderId() + " already has " + allocatedQty
+                    + " of " + sku + " allocated; allocating " + line.qty() + " would change the line");
+        }
+        return AllocationOutcome.allocated(line.orderId(), sku, holder.reference());
+    }
+
+    /** Called by the batch-quantity command handler, which first finds the product that owns the batch. */
+    void changeBatchQuantity(String batchref, int qty) {
+        if (qty < 0) {
+            throw new CommandRejected(Reason.INVALID, "Quantity must not be negative, was " + qty);
+        }
+        Batch batch = stock.batch(batchref).orElseThrow(
+                () -> new CommandRejected(Reason.UNKNOWN_BATCH, "Unknown batch " + batchref));
+        if (batch.purchased() == qty) {
+            return;
+        }
+        List<OrderLine> freed = batch.linesToFreeFor(qty);
+        apply(new BatchQuantityChanged(sku, batchref, qty));
+        freed.forEach(line -> apply(new Deallocated(line.orderId(), sku, line.qty(), batchref)));
+    }
+
+    private static void requirePositive(int qty) {
+        if (qty <= 0) {
+            throw new CommandRejected(Reason.INVALID, "Quantity must be positive, was " + qty);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BatchCreated event) {
+        sku = event.sku();
+        stock.add(event.ref(), event.qty(), event.eta());
+    }
+
+    @EventSourcingHandler
+    void on(Allocated event) {
+        stock.allocate(new OrderLine(event.orderId(), event.qty()), event.batchref());
+    }
+
+    @EventSourcingHandler
+    void on(Deallocated event) {
+        stock.deallocate(event.orderId(), event.batchref());
+    }
+
+    @EventSourcingHandler
+    void on(BatchQuantityChanged event) {
+        stock.changePurchasedQuantity(event.ref(), event.qty());
+    }
+}

@@ -1,0 +1,119 @@
+package com.example.stock.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.example.stock.allocation.Rejection;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure into an RFC 9457 problem detail, except the seed system's {@code {"message": ...}} for an
+ * invalid SKU. A failure nobody foresaw is a 500 with no internals in the body, and is logged.
+ */
+@RestControllerAdvice
+class ProblemAnswers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> rejected(CommandExecutionException e) {
+        Rejection rejection = e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast).orElse(null);
+        if (rejection == null) {
+            return unexpected(e);
+        }
+        return switch (rejection.reason()) {
+            case UNKNOWN_SKU -> ResponseEntity.badRequest()
+                                              .contentType(MediaType.APPLICATION_JSON)
+                                              .body(Map.of("message", rejection.message()));
+            case UNKNOWN_BATCH -> problem(HttpStatus.NOT_FOUND, "Unknown batch", rejection.message());
+            case DUPLICATE_BATCH -> problem(HttpStatus.CONFLICT, "Batch already exists", rejection.message());
+            case CONFLICTING_LINE -> problem(HttpStatus.CONFLICT, "Order line already allocated", rejection.message());
+            case INVALID -> problem(HttpStatus.BAD_REQUEST, "Invalid request", rejection.message());
+        };
+    }
+
+    /** Two nodes changed the same product at once; the client may simply send the command again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "Concurrent change",
+                       "The product was changed by another request at the same time; send the command again");
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Request failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors =
+                e.getBindingResult().getFieldErrors().stream()
+                 .map(error -> Map.of("field", error.getField(),
+                                      "message", String.valueOf(error.getDefaultMessage())))
+                 .toList();
+        String detail = errors.stream()
+                              .map(error -> error.get("field") + ": " + error.get("message"))
+                              .sorted()
+                              .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return answer(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", unreadableBecause(e));
+    }
+
+    /** Names the field that could not be read, without echoing parser internals. */
+    private static String unreadableBecause(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                                  .map(reference -> reference.getPropertyName() != null
+                                          ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                                  .collect(Collectors.joining("."));
+            return "Field '" + field + "' has a missing value or one of the wrong type or format";
+        }
+        return "The request body must be a JSON object of the documented form";
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return answer(problem);
+    }
+
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(problem);
+    }
+}
