@@ -1,0 +1,104 @@
+package com.example.stock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for the service under test: what a client on the wire sends and sees. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Answer addBatch(String ref, String sku, int qty, String eta) {
+        return post("/add_batch", eta == null
+                ? "{\"ref\":\"%s\",\"sku\":\"%s\",\"qty\":%d,\"eta\":null}".formatted(ref, sku, qty)
+                : "{\"ref\":\"%s\",\"sku\":\"%s\",\"qty\":%d,\"eta\":\"%s\"}".formatted(ref, sku, qty, eta));
+    }
+
+    public Answer allocate(String orderid, String sku, int qty) {
+        return post("/allocate", "{\"orderid\":\"%s\",\"sku\":\"%s\",\"qty\":%d}".formatted(orderid, sku, qty));
+    }
+
+    public Answer changeBatchQuantity(String batchref, int qty) {
+        return post("/change_batch_quantity", "{\"batchref\":\"%s\",\"qty\":%d}".formatted(batchref, qty));
+    }
+
+    public Answer allocations(String orderid) {
+        return get("/allocations/" + orderid);
+    }
+
+    public Answer product(String sku) {
+        return get("/products/" + sku);
+    }
+
+    public Answer post(String path, String body) {
+        return post(path, body, "application/json");
+    }
+
+    public Answer post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                               .header("Content-Type", contentType)
+                               .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Accept", "application/json, application/problem+json")
+                                                             .timeout(Duration.ofSeconds(30)).build(),
+                                                      HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(),
+                              response.headers().firstValue("Content-Type").orElse(""),
+                              response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, content type and body, with the body readable as JSON. */
+    public record Answer(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json") && json().has("title")
+                    && json().path("status").asInt() == status;
+        }
+
+        public Map<String, Object> asMap() {
+            return JSON.convertValue(json(), Map.class);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
