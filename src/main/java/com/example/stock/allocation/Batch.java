@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** One delivery of a SKU and the order lines allocated to it, in the order they were allocated. */
 final class Batch {
@@ -79,5 +80,23 @@ final class Batch {
             stillAllocated -= line.getValue();
         }
         return freed;
+    }
+
+    /**
+     * Equal state: same delivery, same quantities, same lines in the same order. Lets a product rebuilt from its
+     * events be compared with the one that handled the command (the aggregate test fixture does so after each
+     * command, to catch state changed outside an event).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Batch batch
+                && reference.equals(batch.reference) && Objects.equals(eta, batch.eta) && addedAs == batch.addedAs
+                && purchased == batch.purchased && allocated == batch.allocated
+                && List.copyOf(lines.entrySet()).equals(List.copyOf(batch.lines.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return reference.hashCode();
     }
 }
