@@ -1,6 +1,7 @@
 package com.example.stock.allocations;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.Deallocated;
@@ -10,42 +11,45 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
-@Component
+/** Writes into and reads from the table it is given: the active generation, or the one being rebuilt. */
 @ProcessingGroup(AllocationsProjection.PROCESSING_GROUP)
 class AllocationsProjection {
 
     static final String PROCESSING_GROUP = "allocations" + ProcessingGroups.VIEW;
 
-    private final JdbcClient jdbc;
+    static final String TABLE = "allocations_view";
 
-    AllocationsProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Supplier<String> table;
+
+    AllocationsProjection(JdbcClient jdbc, Supplier<String> table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     @EventHandler
     void on(Allocated event) {
-        jdbc.sql("MERGE INTO allocations_view (orderid, sku, batchref) KEY (orderid, sku) VALUES (?, ?, ?)")
+        jdbc.sql("MERGE INTO %s (orderid, sku, batchref) KEY (orderid, sku) VALUES (?, ?, ?)".formatted(table.get()))
             .params(event.orderId(), event.sku(), event.batchref())
             .update();
     }
 
     @EventHandler
     void on(Deallocated event) {
-        jdbc.sql("DELETE FROM allocations_view WHERE orderid = ? AND sku = ? AND batchref = ?")
+        jdbc.sql("DELETE FROM %s WHERE orderid = ? AND sku = ? AND batchref = ?".formatted(table.get()))
             .params(event.orderId(), event.sku(), event.batchref())
             .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM allocations_view").update();
+        jdbc.sql("DELETE FROM " + table.get()).update();
     }
 
     @QueryHandler
     List<OrderAllocation> handle(FindAllocations query) {
-        return jdbc.sql("SELECT sku, batchref FROM allocations_view WHERE orderid = ? ORDER BY sku")
+        return jdbc.sql("SELECT sku, batchref FROM %s WHERE orderid = ? ORDER BY sku".formatted(table.get()))
                    .param(query.orderId())
                    .query(OrderAllocation.class)
                    .list();

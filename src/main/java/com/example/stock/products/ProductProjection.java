@@ -2,6 +2,7 @@ package com.example.stock.products;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.BatchCreated;
@@ -14,25 +15,28 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
-@Component
+/** Writes into and reads from the table it is given: the active generation, or the one being rebuilt. */
 @ProcessingGroup(ProductProjection.PROCESSING_GROUP)
 class ProductProjection {
 
     static final String PROCESSING_GROUP = "products" + ProcessingGroups.VIEW;
 
-    private final JdbcClient jdbc;
+    static final String TABLE = "product_batches_view";
 
-    ProductProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Supplier<String> table;
+
+    ProductProjection(JdbcClient jdbc, Supplier<String> table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     @EventHandler
     void on(BatchCreated event, @SequenceNumber long sequence) {
         jdbc.sql("""
-                 INSERT INTO product_batches_view (batchref, sku, eta, purchased, allocated, added_as)
-                 VALUES (?, ?, ?, ?, 0, ?)""")
+                 INSERT INTO %s (batchref, sku, eta, purchased, allocated, added_as)
+                 VALUES (?, ?, ?, ?, 0, ?)""".formatted(table.get()))
             .params(event.ref(), event.sku(), event.eta(), event.qty(), sequence)
             .update();
     }
@@ -49,20 +53,20 @@ class ProductProjection {
 
     @EventHandler
     void on(BatchQuantityChanged event) {
-        jdbc.sql("UPDATE product_batches_view SET purchased = ? WHERE batchref = ?")
+        jdbc.sql("UPDATE %s SET purchased = ? WHERE batchref = ?".formatted(table.get()))
             .params(event.qty(), event.ref())
             .update();
     }
 
     private void addToAllocated(String batchref, int qty) {
-        jdbc.sql("UPDATE product_batches_view SET allocated = allocated + ? WHERE batchref = ?")
+        jdbc.sql("UPDATE %s SET allocated = allocated + ? WHERE batchref = ?".formatted(table.get()))
             .params(qty, batchref)
             .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM product_batches_view").update();
+        jdbc.sql("DELETE FROM " + table.get()).update();
     }
 
     @QueryHandler
@@ -70,8 +74,8 @@ class ProductProjection {
         List<BatchView> batches =
                 jdbc.sql("""
                          SELECT batchref AS ref, eta, purchased, allocated, purchased - allocated AS available
-                         FROM product_batches_view WHERE sku = ?
-                         ORDER BY eta IS NOT NULL, eta, added_as""")
+                         FROM %s WHERE sku = ?
+                         ORDER BY eta IS NOT NULL, eta, added_as""".formatted(table.get()))
                     .param(query.sku())
                     .query(BatchView.class)
                     .list();

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -84,6 +86,32 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return answer(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                         .flatMap(result -> result.getResolvableErrors().stream()
+                                                  .map(error -> result.getMethodParameter().getParameterName() + ": "
+                                                          + error.getDefaultMessage()))
+                         .sorted()
+                         .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String expected = e.getRequiredType() == null ? "another type" : switch (e.getRequiredType().getSimpleName()) {
+            case "Instant" -> "an ISO-8601 instant such as 2026-01-31T12:00:00Z";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            default -> "a " + e.getRequiredType().getSimpleName();
+        };
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                       "'" + e.getPropertyName() + "' must be " + expected + ", was '" + e.getValue() + "'");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.example.stock.web;
 
+import java.time.Instant;
 import java.util.List;
+
+import com.example.stock.audit.ProductAsOf;
 
 import com.example.stock.allocations.FindAllocations;
 import com.example.stock.allocations.OrderAllocation;
@@ -10,6 +13,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,10 +36,14 @@ class QueryController {
         return allocations;
     }
 
+    /** The product now, or as it stood at {@code asOf}, rebuilt from its events up to then. */
     @GetMapping("/products/{sku}")
-    ProductView product(@PathVariable String sku) {
-        return queries.query(new FindProduct(sku), ResponseTypes.optionalInstanceOf(ProductView.class))
+    ProductView product(@PathVariable String sku, @RequestParam(required = false) Instant asOf) {
+        Object query = asOf == null ? new FindProduct(sku) : new ProductAsOf(sku, asOf);
+        return queries.query(query, ResponseTypes.optionalInstanceOf(ProductView.class))
                       .join()
-                      .orElseThrow(() -> new NotFound("Unknown sku " + sku));
+                      .orElseThrow(() -> new NotFound(asOf == null
+                              ? "Unknown sku " + sku
+                              : "Product " + sku + " did not exist at " + asOf));
     }
 }

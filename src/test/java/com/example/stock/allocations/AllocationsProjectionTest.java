@@ -23,7 +23,7 @@ class AllocationsProjectionTest {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        projection = new AllocationsProjection(jdbc);
+        projection = new AllocationsProjection(jdbc, () -> "allocations_view_a");
     }
 
     @AfterEach

@@ -33,7 +33,7 @@ class ProductProjectionTest {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        projection = new ProductProjection(jdbc);
+        projection = new ProductProjection(jdbc, () -> "product_batches_view_a");
     }
 
     @AfterEach

@@ -1,0 +1,5 @@
+package com.example.stock.audit;
+
+/** Asks for the timeline of one order across products: a list of {@link OrderEvent}, empty for an unknown order. */
+public record OrderHistory(String orderId) {
+}
