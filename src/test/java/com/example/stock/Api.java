@@ -57,13 +57,21 @@ public final class Api {
     }
 
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return get(path, "application/json, application/problem+json");
+    }
+
+    public Answer get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Accept", "application/json, application/problem+json")
-                                                             .timeout(Duration.ofSeconds(30)).build(),
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            if (built.headers().firstValue("Accept").isEmpty()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                                   .header("Accept", "application/json, application/problem+json").build();
+            }
+            HttpResponse<String> response = http.send(built,
                                                       HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
                               response.headers().firstValue("Content-Type").orElse(""),

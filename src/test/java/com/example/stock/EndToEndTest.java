@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service started as it runs for real (random port, H2 file database in a temporary directory), driven
- * over HTTP. Subclasses share one started app; each test uses fresh names so tests do not see each other.
+ * over HTTP. Subclasses share one started app; each test uses fresh names so tests do not see each other. A
+ * subclass that needs an app of its own (other settings, or a store it damages on purpose) registers its own
+ * {@code stock.data-dir} with {@link #temporaryDataDirectory()}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class EndToEndTest {

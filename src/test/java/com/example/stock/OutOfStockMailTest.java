@@ -19,8 +19,11 @@ class OutOfStockMailTest extends EndToEndTest {
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
+    private static final java.nio.file.Path OWN_DATA = temporaryDataDirectory();
+
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("stock.data-dir", OWN_DATA::toString);
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }

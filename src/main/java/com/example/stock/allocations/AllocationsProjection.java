@@ -54,4 +54,11 @@ class AllocationsProjection {
                    .query(OrderAllocation.class)
                    .list();
     }
+
+    @QueryHandler
+    List<LineAllocation> handle(FindAllAllocations query) {
+        return jdbc.sql("SELECT orderid AS order_id, sku, batchref FROM %s".formatted(table.get()))
+                   .query(LineAllocation.class)
+                   .list();
+    }
 }

@@ -69,7 +69,7 @@ class EventStoreQueries {
     FeedPage handle(ReadEventFeed query) throws InterruptedException {
         List<RecordedEvent> events = new ArrayList<>();
         Long next = query.after();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(startAfter(query.after()))) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(tokenAfter(eventStore, query.after()))) {
             Instant settledBefore = Instant.now().minus(GAP_SETTLE_TIME);
             while (events.size() < query.limit() && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> event = stream.peek().orElseThrow();
@@ -84,7 +84,8 @@ class EventStoreQueries {
         return new FeedPage(events, next);
     }
 
-    private TrackingToken startAfter(Long position) {
+    /** A token to open a stream at the event after {@code position} (null: at the first event). */
+    static TrackingToken tokenAfter(EventStore eventStore, Long position) {
         if (position == null) {
             return null;
         }

@@ -1,6 +1,10 @@
 package com.example.stock.products;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -71,14 +75,29 @@ class ProductProjection {
 
     @QueryHandler
     Optional<ProductView> handle(FindProduct query) {
-        List<BatchView> batches =
-                jdbc.sql("""
-                         SELECT batchref AS ref, eta, purchased, allocated, purchased - allocated AS available
-                         FROM %s WHERE sku = ?
-                         ORDER BY eta IS NOT NULL, eta, added_as""".formatted(table.get()))
-                    .param(query.sku())
-                    .query(BatchView.class)
-                    .list();
-        return batches.isEmpty() ? Optional.empty() : Optional.of(new ProductView(query.sku(), batches));
+        List<ProductView> products = productsWhere("sku = ?", query.sku());
+        return products.stream().findFirst();
+    }
+
+    @QueryHandler
+    List<ProductView> handle(FindAllProducts query) {
+        return productsWhere("TRUE");
+    }
+
+    private List<ProductView> productsWhere(String condition, Object... parameters) {
+        Map<String, List<BatchView>> batchesBySku = new LinkedHashMap<>();
+        jdbc.sql("""
+                 SELECT sku, batchref, eta, purchased, allocated FROM %s WHERE %s
+                 ORDER BY sku, eta IS NOT NULL, eta, added_as""".formatted(table.get(), condition))
+            .params(parameters)
+            .query((row, number) -> batchesBySku
+                    .computeIfAbsent(row.getString("sku"), sku -> new ArrayList<>())
+                    .add(new BatchView(row.getString("batchref"), row.getObject("eta", LocalDate.class),
+                                       row.getInt("purchased"), row.getInt("allocated"),
+                                       row.getInt("purchased") - row.getInt("allocated"))))
+            .list();
+        return batchesBySku.entrySet().stream()
+                           .map(product -> new ProductView(product.getKey(), product.getValue()))
+                           .toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.example.stock.shared;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -62,6 +63,11 @@ public class ReadYourWrites {
             }
         }
         return result;
+    }
+
+    /** Waits until every read model has handled the store up to {@code position}; false when the time ran out. */
+    public boolean awaitReadModels(long position, Duration timeout) {
+        return await(ProcessingGroups::isView, 0, position, System.nanoTime() + timeout.toNanos());
     }
 
     private long head() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.example.stock.allocation.Rejection;
+import com.example.stock.audit.OperationRejected;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -36,8 +37,14 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> rejected(CommandExecutionException e) {
-        Rejection rejection = e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast).orElse(null);
-        if (rejection == null) {
+        Object details = e.getDetails().orElse(null);
+        if (details instanceof OperationRejected operation) {
+            return switch (operation.reason()) {
+                case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "Not found", operation.message());
+                case ALREADY_RUNNING -> problem(HttpStatus.CONFLICT, "Already running", operation.message());
+            };
+        }
+        if (!(details instanceof Rejection rejection)) {
             return unexpected(e);
         }
         return switch (rejection.reason()) {
