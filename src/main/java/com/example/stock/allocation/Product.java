@@ -76,7 +76,8 @@ class Product {
         }
         List<OrderLine> freed = batch.linesToFreeFor(qty);
         apply(new BatchQuantityChanged(sku, batchref, qty));
-        freed.forEach(line -> apply(new Deallocated(line.orderId(), sku, line.qty(), batchref)));
+        String reason = "batch " + batchref + " reduced to " + qty;
+        freed.forEach(line -> apply(new Deallocated(line.orderId(), sku, line.qty(), batchref, reason)));
     }
 
     private static void requirePositive(int qty) {

@@ -9,6 +9,9 @@ import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -42,6 +45,15 @@ class EventStoreConfiguration {
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /**
+     * Axon's Jackson mapper (Jackson 2; the web layer uses Jackson 3): records as they are, dates as ISO-8601 text,
+     * so stored events read well in the history and the feed. Dates stored as arrays by earlier builds still read.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     /** Events, tokens and read models share the database, so one transaction covers a handler and its token. */

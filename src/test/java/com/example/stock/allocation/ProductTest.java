@@ -43,8 +43,8 @@ class ProductTest {
         return new Allocated(orderId, SKU, qty, batchref);
     }
 
-    private static Deallocated deallocated(String orderId, int qty, String batchref) {
-        return new Deallocated(orderId, SKU, qty, batchref);
+    private static Deallocated deallocated(String orderId, int qty, String batchref, int batchReducedTo) {
+        return new Deallocated(orderId, SKU, qty, batchref, "batch " + batchref + " reduced to " + batchReducedTo);
     }
 
     private static AllocationOutcome outcome(String orderId, String batchref) {
@@ -215,7 +215,7 @@ class ProductTest {
     @Test
     void a_deallocated_line_can_be_allocated_again() {
         fixture.given(warehouseBatch("b1", 10), shipment("b2", 100, TOMORROW),
-                      allocated("o1", 8, "b1"), new BatchQuantityChanged(SKU, "b1", 5), deallocated("o1", 8, "b1"))
+                      allocated("o1", 8, "b1"), new BatchQuantityChanged(SKU, "b1", 5), deallocated("o1", 8, "b1", 5))
                .when(new Allocate("o1", SKU, 8))
                .expectEvents(allocated("o1", 8, "b2"))
                .expectResultMessagePayload(outcome("o1", "b2"));
@@ -256,8 +256,8 @@ class ProductTest {
                       allocated("o4", 3, "b1"))
                .when(new ChangeBatchQuantity("b1", 10))
                .expectEvents(new BatchQuantityChanged(SKU, "b1", 10),
-                             deallocated("o4", 3, "b1"),
-                             deallocated("o3", 4, "b1"));
+                             deallocated("o4", 3, "b1", 10),
+                             deallocated("o3", 4, "b1", 10));
     }
 
     @Test
@@ -265,9 +265,9 @@ class ProductTest {
         knownBatches("b1", "b2");
         fixture.given(warehouseBatch("b1", 20), shipment("b2", 20, TOMORROW),
                       allocated("o1", 5, "b1"), allocated("o2", 5, "b2"), allocated("o3", 5, "b1"),
-                      new BatchQuantityChanged(SKU, "b2", 0), deallocated("o2", 5, "b2"), allocated("o2", 5, "b1"))
+                      new BatchQuantityChanged(SKU, "b2", 0), deallocated("o2", 5, "b2", 0), allocated("o2", 5, "b1"))
                .when(new ChangeBatchQuantity("b1", 14))
-               .expectEvents(new BatchQuantityChanged(SKU, "b1", 14), deallocated("o2", 5, "b1"));
+               .expectEvents(new BatchQuantityChanged(SKU, "b1", 14), deallocated("o2", 5, "b1", 14));
     }
 
     @Test
@@ -277,8 +277,8 @@ class ProductTest {
                       allocated("o1", 5, "b1"), allocated("o2", 5, "b1"), allocated("o3", 5, "b2"))
                .when(new ChangeBatchQuantity("b1", 0))
                .expectEvents(new BatchQuantityChanged(SKU, "b1", 0),
-                             deallocated("o2", 5, "b1"),
-                             deallocated("o1", 5, "b1"));
+                             deallocated("o2", 5, "b1", 0),
+                             deallocated("o1", 5, "b1", 0));
     }
 
     @Test

@@ -42,7 +42,7 @@ class AllocationsProjectionTest {
     @Test
     void a_deallocated_line_is_no_longer_listed() {
         projection.on(new Allocated("o1", "RED-CHAIR", 10, "b1"));
-        projection.on(new Deallocated("o1", "RED-CHAIR", 10, "b1"));
+        projection.on(new Deallocated("o1", "RED-CHAIR", 10, "b1", "batch b1 reduced to 0"));
 
         assertThat(projection.handle(new FindAllocations("o1"))).isEmpty();
     }
@@ -60,7 +60,7 @@ class AllocationsProjectionTest {
     @Test
     void shows_the_new_batch_of_a_reallocated_line() {
         projection.on(new Allocated("o1", "RED-CHAIR", 10, "b1"));
-        projection.on(new Deallocated("o1", "RED-CHAIR", 10, "b1"));
+        projection.on(new Deallocated("o1", "RED-CHAIR", 10, "b1", "batch b1 reduced to 0"));
         projection.on(new Allocated("o1", "RED-CHAIR", 10, "b2"));
 
         assertThat(projection.handle(new FindAllocations("o1")))
@@ -71,7 +71,7 @@ class AllocationsProjectionTest {
     void deallocating_one_line_keeps_the_other_lines_of_the_order() {
         projection.on(new Allocated("o1", "RED-CHAIR", 10, "b1"));
         projection.on(new Allocated("o1", "BLUE-TABLE", 1, "b2"));
-        projection.on(new Deallocated("o1", "RED-CHAIR", 10, "b1"));
+        projection.on(new Deallocated("o1", "RED-CHAIR", 10, "b1", "batch b1 reduced to 0"));
 
         assertThat(projection.handle(new FindAllocations("o1")))
                 .containsExactly(new OrderAllocation("BLUE-TABLE", "b2"));

@@ -83,7 +83,7 @@ class ProductProjectionTest {
         batchCreated("b1", 20, null);
         projection.on(new Allocated("o1", SKU, 5, "b1"));
         projection.on(new Allocated("o2", SKU, 3, "b1"));
-        projection.on(new Deallocated("o1", SKU, 5, "b1"));
+        projection.on(new Deallocated("o1", SKU, 5, "b1", "batch b1 reduced to 0"));
 
         assertThat(product().batches()).containsExactly(new BatchView("b1", null, 20, 3, 17));
     }
