@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +21,36 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the tests' user of every role. */
     public Api(int port) {
+        this(port, TestUsers.TESTER);
+    }
+
+    /** A client signed in as {@code user}; null for one that does not sign in. */
+    public Api(int port, String user) {
+        this(port, user, user == null ? null : TestUsers.passwordOf(user));
+    }
+
+    private Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same service, signed in as another user (null: not signed in). */
+    public Api as(String user) {
+        return new Api(port(), user);
+    }
+
+    /** The same service, signing in with the password given. */
+    public Api as(String user, String password) {
+        return new Api(port(), user, password);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     public Answer addBatch(String ref, String sku, int qty, String eta) {
@@ -66,6 +95,9 @@ public final class Api {
 
     private Answer send(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
             if (built.headers().firstValue("Accept").isEmpty()) {
                 built = HttpRequest.newBuilder(built, (name, value) -> true)

@@ -23,7 +23,7 @@ class AuditCommandLineTest {
     @Test
     void exits_zero_on_a_clean_store_and_one_once_a_read_model_is_damaged(CapturedOutput output) throws Exception {
         try (var app = new SpringApplicationBuilder(StockAllocationApplication.class)
-                .run("--server.port=0", "--stock.data-dir=" + dataDir)) {
+                .run(TestUsers.withUsers("--server.port=0", "--stock.data-dir=" + dataDir))) {
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
             api.addBatch("batch-cli", "sku-cli", 10, null);
             api.allocate("order-cli", "sku-cli", 3);

@@ -110,7 +110,9 @@ class AuditRunTest extends EndToEndTest {
     @Test
     void an_unknown_audit_run_is_a_404() {
         assertThat(api.get("/admin/audits/20200101T000000-abcd").status()).isEqualTo(404);
-        assertThat(api.get("/admin/audits/../../etc/report").status()).isEqualTo(404);
+        var pathTrick = api.get("/admin/audits/../../etc/report");
+        assertThat(pathTrick.status()).isEqualTo(400);
+        assertThat(pathTrick.isProblem()).isTrue();
         assertThat(api.get("/admin/audits/20200101T000000-abcd/report").status()).isEqualTo(404);
     }
 

@@ -33,7 +33,7 @@ class AuditTrailTest extends EndToEndTest {
             assertThat(Instant.parse(events.get(1).path("timestamp").asText())).isBefore(Instant.now());
             JsonNode metadata = events.get(1).path("metadata");
             assertThat(metadata.path("command").asText()).isEqualTo("Allocate");
-            assertThat(metadata.path("user").asText()).isEqualTo("anonymous");
+            assertThat(metadata.path("user").asText()).isEqualTo(TestUsers.TESTER);
             assertThat(metadata.path("correlationId").asText()).isNotBlank();
             assertThat(metadata.path("causationId").asText()).isNotBlank();
             assertThat(metadata.path("hash").asText()).hasSize(64);
@@ -89,7 +89,7 @@ class AuditTrailTest extends EndToEndTest {
             timeline.forEach(step -> batches.add(step.path("batchref").isNull() ? null : step.path("batchref").asText()));
             assertThat(batches).containsExactly(first, null, first, second);
             assertThat(timeline.get(1).path("sku").asText()).isEqualTo(lamps);
-            assertThat(timeline.findValuesAsText("user")).containsOnly("anonymous");
+            assertThat(timeline.findValuesAsText("user")).containsOnly(TestUsers.TESTER);
             assertThat(timeline.get(2).path("correlationId").asText())
                     .isEqualTo(timeline.get(3).path("correlationId").asText())
                     .isNotEqualTo(timeline.get(0).path("correlationId").asText());

@@ -42,7 +42,7 @@ class DurabilityTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(StockAllocationApplication.class)
-                .run("--server.port=0", "--stock.data-dir=" + dataDir);
+                .run(TestUsers.withUsers("--server.port=0", "--stock.data-dir=" + dataDir));
     }
 
     private static Api apiOf(ConfigurableApplicationContext app) {

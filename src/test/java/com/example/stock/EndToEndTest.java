@@ -35,8 +35,9 @@ public abstract class EndToEndTest {
     protected Api api;
 
     @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
+    static void dataDirectoryAndUsers(DynamicPropertyRegistry registry) {
         registry.add("stock.data-dir", DATA_DIR::toString);
+        TestUsers.register(registry);
     }
 
     @BeforeEach

@@ -72,6 +72,6 @@ class EventEvolutionTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(StockAllocationApplication.class)
-                .run("--server.port=0", "--stock.data-dir=" + dataDir);
+                .run(TestUsers.withUsers("--server.port=0", "--stock.data-dir=" + dataDir));
     }
 }
