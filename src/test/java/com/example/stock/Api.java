@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,9 +81,18 @@ public final class Api {
     }
 
     public Answer post(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                               .header("Content-Type", contentType)
-                               .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(path, body, Map.of("Content-Type", contentType));
+    }
+
+    /** A POST with the headers given; a JSON content type unless they name another. */
+    public Answer post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                                                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Answer get(String path) {
@@ -107,7 +117,7 @@ public final class Api {
                                                       HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
                               response.headers().firstValue("Content-Type").orElse(""),
-                              response.body());
+                              response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -117,7 +127,12 @@ public final class Api {
     }
 
     /** A response: status, content type and body, with the body readable as JSON. */
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                          .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             try {

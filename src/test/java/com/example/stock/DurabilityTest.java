@@ -23,6 +23,8 @@ class DurabilityTest {
             api.addBatch(batch, sku, 10, null);
             api.allocate(kept, sku, 2);
             api.allocate(forgotten, sku, 3);
+            api.post("/allocate", "{\"orderid\":\"order-keyed\",\"sku\":\"sku-durable\",\"qty\":1}",
+                     java.util.Map.of("Idempotency-Key", "key-before-restart"));
             // a read-model row removed behind the processors' back: a replay from the start would bring it back
             jdbc(app).sql("DELETE FROM allocations_view_a WHERE orderid = ?").param(forgotten).update();
         }
@@ -33,10 +35,13 @@ class DurabilityTest {
             assertThat(api.allocate("order-after-restart", sku, 1).json().path("batchref").asText()).isEqualTo(batch);
 
             assertThat(api.allocations("order-after-restart").status()).isEqualTo(200);
+            var retried = api.post("/allocate", "{\"orderid\":\"order-keyed\",\"sku\":\"sku-durable\",\"qty\":1}",
+                                   java.util.Map.of("Idempotency-Key", "key-before-restart"));
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(api.allocations(forgotten).status()).isEqualTo(404);
-            assertThat(api.product(sku).json().path("batches").get(0).path("allocated").asInt()).isEqualTo(6);
+            assertThat(api.product(sku).json().path("batches").get(0).path("allocated").asInt()).isEqualTo(7);
             assertThat(api.allocate(kept, sku, 2).json().path("batchref").asText()).isEqualTo(batch);
-            assertThat(jdbc(app).sql("SELECT count(*) FROM DomainEventEntry").query(Long.class).single()).isEqualTo(4);
+            assertThat(jdbc(app).sql("SELECT count(*) FROM DomainEventEntry").query(Long.class).single()).isEqualTo(5);
         }
     }
 

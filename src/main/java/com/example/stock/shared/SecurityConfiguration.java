@@ -1,14 +1,11 @@
 package com.example.stock.shared;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -58,10 +55,10 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.realmName("stock").authenticationEntryPoint(
                     (request, response, e) -> {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"stock\"");
-                        problem(request, response, 401, "Unauthorized", "Sign in with a user name and password");
+                        ProblemResponses.write(request, response, 401, "Unauthorized", "Sign in with a user name and password");
                     }))
             .exceptionHandling(errors -> errors.accessDeniedHandler(
-                    (request, response, e) -> problem(request, response, 403, "Forbidden",
+                    (request, response, e) -> ProblemResponses.write(request, response, 403, "Forbidden",
                                                       "Your role does not allow this request")))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable());
@@ -71,7 +68,7 @@ class SecurityConfiguration {
     /** A request the firewall refuses (path tricks such as {@code ..} or encoded slashes) is a plain 400. */
     @Bean
     RequestRejectedHandler requestRejected() {
-        return (request, response, e) -> problem(request, response, 400, "Bad Request",
+        return (request, response, e) -> ProblemResponses.write(request, response, 400, "Bad Request",
                                                  "The request path is not acceptable");
     }
 
@@ -116,12 +113,4 @@ class SecurityConfiguration {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                                String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                                           + ",\"detail\":\"" + detail + "\",\"instance\":\""
-                                           + request.getRequestURI().replaceAll("[^A-Za-z0-9/_.:#-]", "?") + "\"}");
-    }
 }

@@ -125,6 +125,11 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload Too Large", tooLarge.getMessage());
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", unreadableBecause(e));
     }
 
