@@ -117,7 +117,7 @@ public final class Api {
                                                       HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
                               response.headers().firstValue("Content-Type").orElse(""),
-                              response.body(), response.headers().map());
+                              response.body(), response.headers().map(), built.method() + " " + built.uri());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -127,7 +127,8 @@ public final class Api {
     }
 
     /** A response: status, content type and body, with the body readable as JSON. */
-    public record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
+    public record Answer(int status, String contentType, String body, Map<String, List<String>> headers,
+                         String request) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
