@@ -6,37 +6,32 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The embedded event store (JDBC on the H2 file database, schema by Flyway), the processors' token store in the
- * same database, and the defaults of every event processor. Axon's own JDBC auto-configuration is declared before
+ * same database. Axon's own JDBC auto-configuration is declared before
  * Boot 4's data source is known and so stays off; these beans stand in for it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -116,17 +111,5 @@ class EventStoreConfiguration {
             statement.setLong(i + 3, gaps.get(i));
         }
         return statement;
-    }
-
-    /**
-     * Processors read in batches, so a busy read model keeps up; a handler that fails makes its processor retry
-     * the event rather than skip it, so no read model silently misses an event and no policy drops a command.
-     */
-    @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, ProcessorProperties properties) {
-        processing.registerTrackingEventProcessorConfiguration(
-                          config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                       .andBatchSize(properties.batchSize()))
-                  .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }

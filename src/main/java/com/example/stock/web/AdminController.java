@@ -8,10 +8,14 @@ import com.example.stock.audit.FindAuditDiscrepancies;
 import com.example.stock.audit.FindAuditReport;
 import com.example.stock.audit.FindAuditRun;
 import com.example.stock.audit.FindRebuild;
+import com.example.stock.audit.ListDeadLetters;
 import com.example.stock.audit.ListProcessors;
+import com.example.stock.audit.ParkedEvent;
 import com.example.stock.audit.ProcessorStatus;
 import com.example.stock.audit.RebuildReadModel;
 import com.example.stock.audit.RebuildStatus;
+import com.example.stock.audit.RetryDeadLetters;
+import com.example.stock.audit.RetryOutcome;
 import com.example.stock.audit.StartAuditRun;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -23,7 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Operating the service: processor positions and lag, online rebuilds of read models, audit runs. */
+/** Operating the service: processor positions and lag, online rebuilds of read models, audit runs, dead letters. */
 @RestController
 class AdminController {
 
@@ -85,5 +89,16 @@ class AdminController {
         return queries.query(new FindAuditDiscrepancies(id), ResponseTypes.optionalInstanceOf(String.class))
                       .join()
                       .orElseThrow(() -> new NotFound("No finished audit run " + id));
+    }
+
+    @GetMapping("/admin/dead-letters")
+    List<ParkedEvent> deadLetters() {
+        return queries.query(new ListDeadLetters(), ResponseTypes.multipleInstancesOf(ParkedEvent.class)).join();
+    }
+
+    /** Hands a group's parked events to its processor again; answers how many product sequences got through. */
+    @PostMapping("/admin/dead-letters/{processingGroup}/retry")
+    RetryOutcome retryDeadLetters(@PathVariable String processingGroup) {
+        return commands.sendAndWait(new RetryDeadLetters(processingGroup));
     }
 }

@@ -1,0 +1,101 @@
+package com.example.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.example.stock.allocation.Allocated;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A read model whose handler fails on an event: the event is parked in the dead-letter queue, the read model goes
+ * on with other products, and an auditor lists the parked event and retries it once the fault is gone.
+ */
+@Import(DeadLetterTest.FlakyViewConfiguration.class)
+class DeadLetterTest extends EndToEndTest {
+
+    private static final Path OWN_DATA = temporaryDataDirectory();
+
+    @DynamicPropertySource
+    static void ownStore(DynamicPropertyRegistry registry) {
+        registry.add("stock.data-dir", OWN_DATA::toString);
+    }
+
+    @Autowired
+    private FlakyView flakyView;
+
+    @Test
+    void a_failing_event_is_parked_the_view_goes_on_and_a_retry_handles_it() {
+        String poisoned = unique("poisoned"), healthy = unique("healthy");
+        api.addBatch(unique("batch"), poisoned, 10, null);
+        api.addBatch(unique("batch"), healthy, 10, null);
+        flakyView.failFor = poisoned;
+
+        assertThat(api.allocate(unique("order"), poisoned, 1).status()).isEqualTo(202);
+        assertThat(api.allocate(unique("order"), healthy, 1).status()).isEqualTo(202);
+
+        JsonNode parked = api.get("/admin/dead-letters").json();
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).path("processingGroup").asText()).isEqualTo("flaky-test-view");
+        assertThat(parked.get(0).path("type").asText()).isEqualTo("Allocated");
+        assertThat(parked.get(0).path("sku").asText()).isEqualTo(poisoned);
+        assertThat(parked.get(0).path("cause").asText()).contains("refuses " + poisoned);
+        assertThat(flakyView.handled).containsExactly(healthy);
+
+        var stillFailing = api.post("/admin/dead-letters/flaky-test-view/retry", "");
+        assertThat(stillFailing.json().path("remaining").asInt()).isEqualTo(1);
+
+        flakyView.failFor = null;
+        var retried = api.post("/admin/dead-letters/flaky-test-view/retry", "");
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().path("handled").asInt()).isEqualTo(1);
+        assertThat(retried.json().path("remaining").asInt()).isZero();
+        assertThat(api.get("/admin/dead-letters").json()).isEmpty();
+        assertThat(flakyView.handled).containsExactly(healthy, poisoned);
+    }
+
+    @Test
+    void retrying_a_group_without_a_dead_letter_queue_is_a_404_problem() {
+        var answer = api.post("/admin/dead-letters/reallocation-policy/retry", "");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FlakyViewConfiguration {
+
+        @Bean
+        FlakyView flakyView() {
+            return new FlakyView();
+        }
+    }
+
+    /** A read model that refuses the allocations of one SKU while told to. */
+    @ProcessingGroup("flaky-test-view")
+    static class FlakyView {
+
+        volatile String failFor;
+        final List<String> handled = new CopyOnWriteArrayList<>();
+
+        @EventHandler
+        void on(Allocated event) {
+            if (event.sku().equals(failFor)) {
+                throw new IllegalStateException("flaky-test-view refuses " + event.sku());
+            }
+            handled.add(event.sku());
+        }
+    }
+}
