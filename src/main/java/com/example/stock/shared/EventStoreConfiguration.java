@@ -3,6 +3,7 @@ package com.example.stock.shared;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Collections;
 import java.util.List;
 
@@ -19,7 +20,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -36,6 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
@@ -84,12 +86,28 @@ class EventStoreConfiguration {
                                      .eventSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
                                      .snapshotFilter(configuration.snapshotFilter())
-                                     .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                                     .persistenceExceptionResolver(EventStoreConfiguration::isDuplicateKey)
                                      .connectionProvider(connectionProvider)
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
                                      .build();
+    }
+
+    /**
+     * Whether appending failed because the product's next sequence number is taken: another node, or a stale cached
+     * copy, got there first, which Axon then reports as a concurrency conflict (and the gateway retries). H2 reports
+     * it inside a batch update exception's chain, which Axon's own resolver does not look into.
+     */
+    static boolean isDuplicateKey(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                if (sql instanceof SQLIntegrityConstraintViolationException || UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
