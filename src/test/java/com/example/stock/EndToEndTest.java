@@ -42,6 +42,11 @@ public abstract class EndToEndTest {
         api = new Api(port);
     }
 
+    /** The data directory of the shared app. */
+    protected static Path dataDirectory() {
+        return DATA_DIR;
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
