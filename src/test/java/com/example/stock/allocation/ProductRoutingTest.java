@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ProductRoutingTest {
 
     private final Map<String, String> skuOfBatch = Map.of("b1", "RED-CHAIR");
-    private final ProductRouting routing = new ProductRouting(batchref -> Optional.ofNullable(skuOfBatch.get(batchref)));
+    private final ProductRouting routing =
+            new ProductRouting(batchref -> Optional.ofNullable(skuOfBatch.get(batchref)));
 
     @Test
     void a_batch_is_created_on_the_instance_of_its_sku() {
