@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The axonserver profile's wiring, checked without a server: the service starts when none answers (the connector
  * keeps trying in the background), so which parts are in place can be seen. Running on a real server is
- * {@link AxonServerScenariosTest}.
+ * {@link AxonServerScenariosTest}. The app is closed after these tests, so its connector stops trying.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = {
         // the connector and the processors report every failed attempt to reach the server
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.org.axonframework.axonserver.connector=off",
         "logging.level.org.axonframework.eventhandling.TrackingEventProcessor=error"})
 @ActiveProfiles("axonserver")
+@DirtiesContext
 class AxonServerProfileTest {
 
     private static final Path DATA_DIR = EndToEndTest.temporaryDataDirectory();
