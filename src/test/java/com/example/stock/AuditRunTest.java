@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Audit runs over REST, on an app and store of their own, since these tests damage a read model and alter a stored
  * event on purpose (and put them right again).
  */
-class AuditRunTest extends EndToEndTest {
+class AuditRunTest extends StartedAppTest {
 
     private static final Path OWN_DATA = temporaryDataDirectory();
 

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Its own store, since the foreign event is written without its chain hash.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ConflictRetryTest extends EndToEndTest {
+class ConflictRetryTest extends StartedAppTest {
 
     private static final Path OWN_DATA = temporaryDataDirectory();
 

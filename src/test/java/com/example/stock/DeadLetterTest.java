@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * on with other products, and an auditor lists the parked event and retries it once the fault is gone.
  */
 @Import(DeadLetterTest.FlakyViewConfiguration.class)
-class DeadLetterTest extends EndToEndTest {
+class DeadLetterTest extends StartedAppTest {
 
     private static final Path OWN_DATA = temporaryDataDirectory();
 

@@ -1,31 +1,54 @@
 package com.example.stock;
 
+import static com.example.stock.EndToEndTest.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** An out-of-stock order mails the buyers, through a real SMTP server running in the test. */
-class OutOfStockMailTest extends EndToEndTest {
+/**
+ * An out-of-stock order mails the buyers, through a real SMTP server running in the test. The mail server makes this
+ * app another one than the end-to-end tests' shared app, and both run at once (the test framework keeps started apps
+ * for reuse), so this one has a data directory of its own: two instances on one data directory refuse to start.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class OutOfStockMailTest {
+
+    private static final Path DATA_DIR = EndToEndTest.temporaryDataDirectory();
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    private static final java.nio.file.Path OWN_DATA = temporaryDataDirectory();
-
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("stock.data-dir", OWN_DATA::toString);
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("stock.data-dir", DATA_DIR::toString);
+        TestUsers.register(registry);
+    }
+
+    @LocalServerPort
+    private int port;
+
+    private Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.stock.allocation;
 
+import static java.util.function.Predicate.not;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
@@ -27,11 +28,17 @@ class Product {
         // for Axon: the state is rebuilt from events
     }
 
+    /**
+     * A reference is taken when this product has the batch or the directory holds it for another SKU. The directory
+     * may hold it for this SKU without a batch here: recorded by an earlier attempt whose events were not stored
+     * (possible on Axon Server only, see {@link JdbcBatchDirectory}); this attempt takes it over.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CreateBatch command, BatchDirectory directory) {
         requirePositive(command.qty());
-        if (stock.hasBatch(command.ref()) || directory.skuOf(command.ref()).isPresent()) {
+        boolean takenElsewhere = directory.skuOf(command.ref()).filter(not(command.sku()::equals)).isPresent();
+        if (stock.hasBatch(command.ref()) || takenElsewhere) {
             throw new CommandRejected(Reason.DUPLICATE_BATCH, "Batch " + command.ref() + " already exists");
         }
         apply(new BatchCreated(command.sku(), command.ref(), command.qty(), command.eta()));

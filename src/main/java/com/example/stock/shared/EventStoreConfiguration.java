@@ -64,13 +64,22 @@ class EventStoreConfiguration {
         return new EventSchema();
     }
 
+    /**
+     * Processor positions, in the database of the read models in both modes: a read-model row and the position that
+     * covers it commit together. Instances sharing the database share the claims, so each processor runs on one
+     * instance at a time.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                             .connectionProvider(connectionProvider)
-                             .schema(new TokenSchema())
-                             .serializer(serializer)
-                             .build();
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          ProcessorProperties properties) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
+                                                          .connectionProvider(connectionProvider)
+                                                          .schema(new TokenSchema())
+                                                          .serializer(serializer);
+        if (properties.nodeId() != null && !properties.nodeId().isBlank()) {
+            tokenStore.nodeId(properties.nodeId());
+        }
+        return tokenStore.build();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.example.stock.shared;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -26,25 +27,32 @@ import org.springframework.stereotype.Component;
  * they send are committed too; then the read models are awaited up to the head read after that. A processor has
  * passed a range when its position is at or past its end and none of its gaps in the range is a committed event:
  * a gap there that holds no event belongs to another transaction still open, or rolled back, never to ours.
+ * <p>
+ * A processor's position is read from the processor itself when this instance runs all of its segments (one
+ * instance alone), else from the token store: with several instances on one database (on Axon Server) a processor
+ * runs on one of them, and the others read how far it got there.
  */
 @Component
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = 200_000;
+    private static final long STORED_POLL_NANOS = 2_000_000;
 
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final StoredEvents storedEvents;
+    private final StoredTokens storedTokens;
     private final ReadYourWritesProperties properties;
 
     ReadYourWrites(CommandGateway commandGateway, EventStore eventStore, EventProcessingConfiguration processing,
-                   StoredEvents storedEvents, ReadYourWritesProperties properties) {
+                   StoredEvents storedEvents, StoredTokens storedTokens, ReadYourWritesProperties properties) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.processing = processing;
         this.storedEvents = storedEvents;
+        this.storedTokens = storedTokens;
         this.properties = properties;
     }
 
@@ -87,19 +95,30 @@ public class ReadYourWrites {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
-                LockSupport.parkNanos(POLL_NANOS);
+                LockSupport.parkNanos(runsWhollyHere(processor.processingStatus().values())
+                                              ? POLL_NANOS : STORED_POLL_NANOS);
             }
         }
         return true;
     }
 
     private boolean hasPassed(StreamingEventProcessor processor, long after, long upTo) {
-        var segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.stream().allMatch(segment -> hasPassed(segment, after, upTo));
+        Collection<EventTrackerStatus> here = processor.processingStatus().values();
+        if (runsWhollyHere(here)) {
+            return here.stream().allMatch(segment -> hasPassed(segment.getTrackingToken(), after, upTo));
+        }
+        List<TrackingToken> stored = storedTokens.of(processor.getName());
+        return !stored.isEmpty() && stored.stream().allMatch(token -> hasPassed(token, after, upTo));
     }
 
-    private boolean hasPassed(EventTrackerStatus segment, long after, long upTo) {
-        TrackingToken token = segment.getTrackingToken();
+    /** Whether the segments this instance processes make up the whole processor (each is 1/(mask+1) of it). */
+    private static boolean runsWhollyHere(Collection<EventTrackerStatus> segments) {
+        long whole = 1L << 32;
+        long here = segments.stream().mapToLong(segment -> whole / (segment.getSegment().getMask() + 1L)).sum();
+        return here == whole;
+    }
+
+    private boolean hasPassed(TrackingToken token, long after, long upTo) {
         if (token == null || token.position().orElse(-1) < upTo) {
             return false;
         }

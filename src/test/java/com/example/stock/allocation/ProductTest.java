@@ -94,6 +94,16 @@ class ProductTest {
     }
 
     @Test
+    void takes_over_a_reference_the_directory_holds_for_this_product_without_a_batch() {
+        // left by an earlier attempt whose events did not reach Axon Server
+        skuOfBatch.put("b1", SKU);
+
+        fixture.givenNoPriorActivity()
+               .when(new CreateBatch("b1", SKU, 5, null))
+               .expectEvents(warehouseBatch("b1", 5));
+    }
+
+    @Test
     void rejects_a_batch_of_zero_quantity() {
         fixture.givenNoPriorActivity()
                .when(new CreateBatch("b1", SKU, 0, null))
@@ -297,6 +307,18 @@ class ProductTest {
                .expectNoEvents()
                .expectException(CommandExecutionException.class)
                .expectExceptionDetails(new Rejection(Reason.UNKNOWN_BATCH, "Unknown batch nope"));
+    }
+
+    @Test
+    void a_batch_the_directory_holds_for_a_product_without_events_is_unknown() {
+        // left by a first batch of the product whose events did not reach Axon Server
+        skuOfBatch.put("b1", SKU);
+
+        fixture.givenNoPriorActivity()
+               .when(new ChangeBatchQuantity("b1", 5))
+               .expectNoEvents()
+               .expectException(CommandExecutionException.class)
+               .expectExceptionDetails(new Rejection(Reason.UNKNOWN_BATCH, "Unknown batch b1"));
     }
 
     @Test
