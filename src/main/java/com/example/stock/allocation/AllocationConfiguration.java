@@ -3,8 +3,12 @@ package com.example.stock.allocation;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +19,13 @@ class AllocationConfiguration {
     @Bean
     Cache productCache() {
         return new WeakReferenceCache();
+    }
+
+    /** A product is snapshotted every {@code stock.snapshots.threshold} events, so loading one stays short. */
+    @Bean
+    SnapshotTriggerDefinition productSnapshots(Snapshotter snapshotter,
+                                               @Value("${stock.snapshots.threshold:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     /**

@@ -7,7 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** One delivery of a SKU and the order lines allocated to it, in the order they were allocated. */
+import com.fasterxml.jackson.annotation.JsonIdentityInfo;
+import com.fasterxml.jackson.annotation.ObjectIdGenerators;
+
+/**
+ * One delivery of a SKU and the order lines allocated to it, in the order they were allocated. In a snapshot each
+ * batch is written once and referred to by its reference after that, so the product's indexes share it again.
+ */
+@JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "reference")
 final class Batch {
 
     private final String reference;
@@ -16,6 +23,11 @@ final class Batch {
     private int purchased;
     private int allocated;
     private final Map<String, Integer> lines = new LinkedHashMap<>();
+
+    /** For snapshots, which set the fields afterwards. */
+    private Batch() {
+        this(null, 0, null, 0);
+    }
 
     Batch(String reference, int purchased, LocalDate eta, long addedAs) {
         this.reference = reference;

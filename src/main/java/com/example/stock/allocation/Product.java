@@ -11,13 +11,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A product (one SKU): the consistency boundary for its batches. Every allocation decision of the SKU is made
- * here, under the aggregate's lock, from the state rebuilt from its own events.
+ * here, under the aggregate's lock, from the state rebuilt from its own events (or from a snapshot and the events
+ * after it). The revision names the shape of that state: change the fields, raise it, and older snapshots are
+ * ignored.
  */
-@Aggregate(cache = "productCache")
+@Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshots")
+@Revision("1")
 class Product {
 
     @AggregateIdentifier

@@ -9,6 +9,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -21,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,6 +45,18 @@ class EventStoreConfiguration {
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /**
+     * Snapshots hold an aggregate's state, which is private fields rather than a record's properties: their own
+     * mapper reads and writes fields. Kept apart from the events' mapper, whose format is the store's contract.
+     */
+    static Serializer snapshotSerializer() {
+        ObjectMapper fields = new ObjectMapper().findAndRegisterModules()
+                                                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                                                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
     }
 
     /**
@@ -84,14 +99,14 @@ class EventStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    EventStorageEngine eventStorageEngine(
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(defaultSerializer)
+                                     .snapshotSerializer(snapshotSerializer())
                                      .eventSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
                                      .snapshotFilter(configuration.snapshotFilter())

@@ -1,0 +1,56 @@
+package com.example.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A product with many events is snapshotted, and a restarted service decides from the snapshot exactly as before. */
+class SnapshotTest {
+
+    private final Path dataDir = EndToEndTest.temporaryDataDirectory();
+
+    @Test
+    void a_product_loaded_from_its_snapshot_after_a_restart_decides_as_before() throws Exception {
+        try (var app = start()) {
+            Api api = apiOf(app);
+            api.addBatch("warehouse", "LAMP", 10, null);
+            api.addBatch("ship-early", "LAMP", 10, "2030-01-01");
+            api.addBatch("ship-late", "LAMP", 10, "2030-02-01");
+            for (int i = 0; i < 12; i++) {
+                api.allocate("order-" + i, "LAMP", 1);
+            }
+            api.changeBatchQuantity("warehouse", 5);
+            assertThat(jdbc(app).sql("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = 'LAMP'")
+                                .query(Long.class).single()).isPositive();
+        }
+
+        try (var app = start()) {
+            Api api = apiOf(app);
+            assertThat(api.allocate("order-3", "LAMP", 1).json().path("batchref").asText()).isEqualTo("warehouse");
+            assertThat(api.allocate("order-9", "LAMP", 1).json().path("batchref").asText()).isEqualTo("ship-early");
+            assertThat(api.allocate("order-9", "LAMP", 2).status()).isEqualTo(409);
+            assertThat(api.allocate("order-next", "LAMP", 3).json().path("batchref").asText()).isEqualTo("ship-early");
+            assertThat(api.allocate("order-big", "LAMP", 5).json().path("batchref").asText()).isEqualTo("ship-late");
+            assertThat(AuditSupport.audit(api).path("clean").asBoolean()).isTrue();
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(StockAllocationApplication.class)
+                .run(TestUsers.withUsers("--server.port=0", "--stock.data-dir=" + dataDir, "--stock.snapshots.threshold=5"));
+    }
+
+    private static Api apiOf(ConfigurableApplicationContext app) {
+        return new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    private static JdbcClient jdbc(ConfigurableApplicationContext app) {
+        return app.getBean(JdbcClient.class);
+    }
+}
