@@ -1,0 +1,614 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The service's benchmark: starts the packaged jar as its own process on a fresh data directory, drives it over
+ * HTTP from this separate load generator with a fixed number of connections for a bounded time, and prints a
+ * table of medians over several runs. Raw figures of every run are kept under bench/results/.
+ *
+ * <pre>java bench/Benchmark.java JAR [--runs 3] [--seconds 10] [--warmup 15] [--replay-events 1000000]</pre>
+ *
+ * Run it with bench/run, which builds the jar first. JVM options for the service: BENCH_JVM_OPTS.
+ */
+public class Benchmark {
+
+    private static final int CONNECTIONS = 4;
+    private static final int SKUS = 1_000;
+    private static final int BIG_PRODUCTS = 5;
+    private static final int BIG_PRODUCT_EVENTS = 100_000;
+    private static final String USER = "bench";
+    private static final String PASSWORD = UUID.randomUUID().toString();
+    private static final String DEFAULT_JVM_OPTS = "-Xms256m -Xmx384m -XX:+UseParallelGC -XX:TieredStopAtLevel=4";
+
+    private final Path jar;
+    private final int runs;
+    private final Duration measure;
+    private final Duration warmup;
+    private final int replayEvents;
+    private final Path results;
+    private final String passwordHash;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
+            (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        new Benchmark(Path.of(args[0]).toAbsolutePath(), Integer.parseInt(options.getOrDefault("--runs", "3")),
+                      Duration.ofSeconds(Long.parseLong(options.getOrDefault("--seconds", "10"))),
+                      Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warmup", "15"))),
+                      Integer.parseInt(options.getOrDefault("--replay-events", "1000000")))
+                .run();
+    }
+
+    Benchmark(Path jar, int runs, Duration measure, Duration warmup, int replayEvents) throws Exception {
+        this.jar = jar;
+        this.runs = runs;
+        this.measure = measure;
+        this.warmup = warmup;
+        this.replayEvents = replayEvents;
+        this.results = Files.createDirectories(Path.of("bench", "results",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        this.passwordHash = hashOf(PASSWORD);
+    }
+
+    void run() throws Exception {
+        List<Map<String, Double>> all = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf("run %d of %d%n", run, runs);
+            Map<String, Double> figures = oneRun(Files.createDirectories(results.resolve("run-" + run)));
+            all.add(figures);
+            Files.writeString(results.resolve("runs.jsonl"), json(run, figures) + "\n", StandardCharsets.UTF_8,
+                              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        String table = table(all);
+        System.out.println(table);
+        Files.writeString(results.resolve("summary.md"), table);
+        System.out.println("raw runs: " + results.resolve("runs.jsonl"));
+    }
+
+    private Map<String, Double> oneRun(Path runDirectory) throws Exception {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        Path data = runDirectory.resolve("data").toAbsolutePath();
+        try (Service service = Service.start(this, data, runDirectory.resolve("service.log"))) {
+            figures.put("startup_ms", (double) service.startupMillis);
+            seedProducts(service);
+            load(service, Duration.ofSeconds(warmup.toSeconds()), CONNECTIONS, i -> randomOrder(), false);
+
+            LoadResult spread = load(service, measure, CONNECTIONS, i -> randomOrder(), true);
+            figures.put("spread_rps", spread.perSecond());
+            figures.put("spread_errors", (double) spread.errors.get());
+            figures.put("lag_p99_ms", spread.lagP99Millis());
+
+            post(service, "/add_batch", "{\"ref\":\"hot-1\",\"sku\":\"HOT\",\"qty\":5000000,\"eta\":null}");
+            post(service, "/add_batch", "{\"ref\":\"hot-2\",\"sku\":\"HOT\",\"qty\":5000000,\"eta\":\"2030-01-01\"}");
+            LoadResult hot = load(service, measure, CONNECTIONS, i -> hotOrder(), false);
+            figures.put("hot_rps", hot.perSecond());
+            figures.put("hot_errors", (double) hot.errors.get());
+            figures.put("hot_over_allocated", overAllocation(service, "HOT", hot.allocatedUnits.get()));
+
+            LoadResult single = load(service, measure, 1, i -> randomOrder(), false);
+            figures.put("latency_p50_ms", single.percentileMillis(0.50));
+            figures.put("latency_p99_ms", single.percentileMillis(0.99));
+            figures.put("rss_mib", service.residentMiB());
+        }
+        if (replayEvents > 0) {
+            replayAndSnapshots(data, runDirectory, figures);
+        }
+        figures.forEach((name, value) -> System.out.printf("  %-22s %12.1f%n", name, value));
+        return figures;
+    }
+
+    private void replayAndSnapshots(Path data, Path runDirectory, Map<String, Double> figures) throws Exception {
+        int written = StoreSeeder.append(jar, data, replayEvents);
+        System.out.printf("  appended %d events to the store%n", written);
+        try (Service service = Service.start(this, data, runDirectory.resolve("service-replay.log"))) {
+            long caughtUp = service.awaitReadModelsCaughtUp(Duration.ofMinutes(20));
+            figures.put("catchup_events_per_s", written * 1000.0 / Math.max(1, caughtUp));
+            long started = System.nanoTime();
+            post(service, "/admin/read-models/allocations-view/rebuild", "");
+            Map<String, String> status = service.awaitRebuilt("allocations-view", Duration.ofMinutes(20));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            figures.put("replay_events_per_s", Double.parseDouble(status.get("eventsReplayed")) / seconds);
+            for (int i = 0; i < BIG_PRODUCTS; i++) {
+                post(service, "/allocate", allocation("warm-" + i, "BIG-" + i, 1));
+            }
+        }
+        try (Service service = Service.start(this, data, runDirectory.resolve("service-snapshots.log"))) {
+            List<Double> big = new ArrayList<>();
+            List<Double> fresh = new ArrayList<>();
+            for (int i = 0; i < BIG_PRODUCTS; i++) {
+                String order = "cold-" + i, bigSku = "BIG-" + i, freshSku = "SKU-" + (100 + i);
+                big.add(timedMillis(() -> post(service, "/allocate", allocation(order, bigSku, 1))));
+                fresh.add(timedMillis(() -> post(service, "/allocate", allocation(order, freshSku, 1))));
+            }
+            figures.put("big_product_ms", median(big));
+            figures.put("fresh_product_ms", median(fresh));
+            figures.put("big_vs_fresh", median(big) / median(fresh));
+        }
+    }
+
+    private void seedProducts(Service service) throws Exception {
+        LoadResult seeded = run(service, CONNECTIONS, SKUS, i -> new Request("/add_batch", batch(i)));
+        if (seeded.errors.get() > 0) {
+            throw new IllegalStateException("seeding failed " + seeded.errors.get() + " times");
+        }
+    }
+
+    /** Three batches per product: warehouse stock and two shipments. */
+    private static String batch(int i) {
+        int product = i;
+        return "[" + String.join(",",
+                "{\"ref\":\"W-%d\",\"sku\":\"SKU-%d\",\"qty\":100000,\"eta\":null}".formatted(product, product),
+                "{\"ref\":\"S1-%d\",\"sku\":\"SKU-%d\",\"qty\":100000,\"eta\":\"2030-01-01\"}".formatted(product, product),
+                "{\"ref\":\"S2-%d\",\"sku\":\"SKU-%d\",\"qty\":100000,\"eta\":\"2030-02-01\"}".formatted(product, product))
+                + "]";
+    }
+
+    private static Request randomOrder() {
+        int sku = ThreadLocalRandom.current().nextInt(SKUS);
+        return new Request("/allocate", allocation("o-" + UUID.randomUUID(), "SKU-" + sku, 1));
+    }
+
+    private static Request hotOrder() {
+        return new Request("/allocate", allocation("h-" + UUID.randomUUID(), "HOT", 1));
+    }
+
+    private static String allocation(String order, String sku, int qty) {
+        return "{\"orderid\":\"%s\",\"sku\":\"%s\",\"qty\":%d}".formatted(order, sku, qty);
+    }
+
+    record Request(String path, String body) {
+    }
+
+    /** What one load phase saw. */
+    static final class LoadResult {
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final AtomicLong allocatedUnits = new AtomicLong();
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        long elapsedNanos;
+
+        double perSecond() {
+            return ok.get() / (elapsedNanos / 1e9);
+        }
+
+        double percentileMillis(double p) {
+            return percentile(new ArrayList<>(latencies), p) / 1e6;
+        }
+
+        double lagP99Millis() {
+            return lags.isEmpty() ? Double.NaN : percentile(new ArrayList<>(lags), 0.99) / 1e6;
+        }
+    }
+
+    /**
+     * Drives the service with {@code connections} clients for {@code duration}. With {@code sampleLag}, one more
+     * client allocates and then reads the allocation until it shows, measuring how long after the 2xx that is.
+     */
+    private LoadResult load(Service service, Duration duration, int connections, IntFunction<Request> next,
+                            boolean sampleLag) throws Exception {
+        LoadResult result = new LoadResult();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            clients.add(started(() -> {
+                while (running.get()) {
+                    send(service, next.apply(0), result);
+                }
+            }));
+        }
+        if (sampleLag) {
+            clients.add(started(() -> {
+                while (running.get()) {
+                    sampleLag(service, result);
+                }
+            }));
+        }
+        long started = System.nanoTime();
+        Thread.sleep(duration.toMillis());
+        running.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        result.elapsedNanos = System.nanoTime() - started;
+        return result;
+    }
+
+    /** Sends {@code count} requests spread over {@code connections} clients. */
+    private LoadResult run(Service service, int connections, int count, IntFunction<Request> request) throws Exception {
+        LoadResult result = new LoadResult();
+        AtomicLong nextIndex = new AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            clients.add(started(() -> {
+                for (long i = nextIndex.getAndIncrement(); i < count; i = nextIndex.getAndIncrement()) {
+                    Request batches = request.apply((int) i);
+                    for (String body : splitArray(batches.body())) {
+                        send(service, new Request(batches.path(), body), result);
+                    }
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        result.elapsedNanos = System.nanoTime() - started;
+        return result;
+    }
+
+    private static Thread started(Runnable client) {
+        Thread thread = new Thread(client);
+        thread.start();
+        return thread;
+    }
+
+    private void send(Service service, Request request, LoadResult result) {
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(post(service, request.path()).POST(
+                    HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+            result.latencies.add(System.nanoTime() - started);
+            if (response.statusCode() / 100 == 2) {
+                result.ok.incrementAndGet();
+                if (response.body().contains("\"batchref\"")) {
+                    result.allocatedUnits.incrementAndGet();
+                }
+            } else {
+                result.errors.incrementAndGet();
+            }
+        } catch (IOException | InterruptedException e) {
+            result.errors.incrementAndGet();
+        }
+    }
+
+    private void sampleLag(Service service, LoadResult result) {
+        String order = "lag-" + UUID.randomUUID();
+        try {
+            HttpResponse<String> answer = http.send(post(service, "/allocate").POST(HttpRequest.BodyPublishers.ofString(
+                    allocation(order, "SKU-" + ThreadLocalRandom.current().nextInt(SKUS), 1))).build(),
+                                                    HttpResponse.BodyHandlers.ofString());
+            long acknowledged = System.nanoTime();
+            if (answer.statusCode() != 202) {
+                return;
+            }
+            while (get(service, "/allocations/" + order).statusCode() != 200) {
+                Thread.onSpinWait();
+            }
+            result.lags.add(System.nanoTime() - acknowledged);
+        } catch (IOException | InterruptedException e) {
+            result.errors.incrementAndGet();
+        }
+    }
+
+    /** Units allocated beyond what the product's batches hold, or allocated but not counted (both must be 0). */
+    private double overAllocation(Service service, String sku, long unitsAnswered) throws Exception {
+        String product = get(service, "/products/" + sku).body();
+        long over = 0, allocated = 0;
+        Matcher batch = Pattern.compile("\"purchased\":(\\d+),\"allocated\":(\\d+)").matcher(product);
+        while (batch.find()) {
+            long purchased = Long.parseLong(batch.group(1)), taken = Long.parseLong(batch.group(2));
+            over += Math.max(0, taken - purchased);
+            allocated += taken;
+        }
+        return over + Math.abs(allocated - unitsAnswered);
+    }
+
+    HttpRequest.Builder post(Service service, String path) {
+        return HttpRequest.newBuilder(URI.create(service.base + path)).header("Authorization", authorization)
+                          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
+    }
+
+    HttpResponse<String> post(Service service, String path, String body) {
+        try {
+            return http.send(post(service, path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                             HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(Service service, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(service.base + path)).header("Authorization", authorization)
+                                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double timedMillis(Runnable action) {
+        long started = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private String hashOf(String password) throws Exception {
+        Process hashing = new ProcessBuilder(java(), "-jar", jar.toString(), "--hash-password").start();
+        hashing.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        hashing.getOutputStream().close();
+        String hash = new String(hashing.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (hashing.waitFor() != 0 || !hash.startsWith("$2")) {
+            throw new IllegalStateException("could not hash the bench user's password: " + hash);
+        }
+        return hash;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The service as a process of its own. */
+    static final class Service implements AutoCloseable {
+        final Process process;
+        final String base;
+        final long startupMillis;
+        private final Benchmark bench;
+
+        private Service(Benchmark bench, Process process, String base, long startupMillis) {
+            this.bench = bench;
+            this.process = process;
+            this.base = base;
+            this.startupMillis = startupMillis;
+        }
+
+        static Service start(Benchmark bench, Path data, Path log) throws Exception {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(List.of(System.getenv().getOrDefault("BENCH_JVM_OPTS", DEFAULT_JVM_OPTS).split("\\s+")));
+            command.addAll(List.of("-jar", bench.jar.toString(), "--server.port=" + port, "--stock.data-dir=" + data,
+                                   "--stock.security.users." + USER + ".password-hash=" + bench.passwordHash,
+                                   "--stock.security.users." + USER + ".roles=OPERATOR,READER,AUDITOR"));
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            String base = "http://localhost:" + port;
+            HttpClient probe = HttpClient.newHttpClient();
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited; see " + log);
+                }
+                try {
+                    if (probe.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                                   HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // starting
+                }
+                Thread.sleep(20);
+            }
+            return new Service(bench, process, base, (System.nanoTime() - started) / 1_000_000);
+        }
+
+        double residentMiB() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+            return Double.NaN;
+        }
+
+        long awaitReadModelsCaughtUp(Duration timeout) throws Exception {
+            long started = System.nanoTime();
+            long deadline = started + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String processors = bench.get(this, "/admin/processors").body();
+                Matcher lag = Pattern.compile("\"name\":\"([a-z-]+-view)\",[^}]*?\"lag\":(\\d+)").matcher(processors);
+                boolean caughtUp = true, any = false;
+                while (lag.find()) {
+                    any = true;
+                    caughtUp &= Long.parseLong(lag.group(2)) == 0;
+                }
+                if (any && caughtUp) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("read models did not catch up within " + timeout);
+        }
+
+        Map<String, String> awaitRebuilt(String readModel, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String status = bench.get(this, "/admin/read-models/" + readModel + "/rebuild").body();
+                if (status.contains("\"state\":\"completed\"")) {
+                    Matcher replayed = Pattern.compile("\"eventsReplayed\":(\\d+)").matcher(status);
+                    replayed.find();
+                    return Map.of("eventsReplayed", replayed.group(1));
+                }
+                if (status.contains("\"state\":\"failed\"")) {
+                    throw new IllegalStateException("rebuild failed: " + status);
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("rebuild did not finish within " + timeout);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /**
+     * Appends events straight to a stopped service's store, as a long history would have left them: a few products
+     * with {@value #BIG_PRODUCT_EVENTS} allocations each, the rest spread over many small products.
+     */
+    static final class StoreSeeder {
+
+        static int append(Path jar, Path data, int events) throws Exception {
+            Driver h2 = h2Driver(jar);
+            Properties credentials = new Properties();
+            credentials.put("user", "sa");
+            credentials.put("password", "");
+            try (Connection store = h2.connect("jdbc:h2:file:" + data.resolve("stock") + ";WRITE_DELAY=0", credentials)) {
+                store.setAutoCommit(false);
+                int written = 0;
+                try (PreparedStatement insert = store.prepareStatement(
+                        "INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
+                                + " metaData, payload, payloadType, timeStamp) VALUES (?, ?, 'Product', ?, ?, ?, ?, ?)")) {
+                    int big = Math.min(BIG_PRODUCTS * BIG_PRODUCT_EVENTS, events / 2);
+                    for (int product = 0; written < big; product++) {
+                        written += product("BIG-" + product, BIG_PRODUCT_EVENTS, insert, store, written);
+                    }
+                    for (int product = 0; written < events; product++) {
+                        written += product("R-" + product, Math.min(100, events - written), insert, store, written);
+                    }
+                    insert.executeBatch();
+                }
+                store.commit();
+                return written;
+            }
+        }
+
+        private static int product(String sku, int count, PreparedStatement insert, Connection store, int before)
+                throws Exception {
+            String time = Instant.now().toString();
+            byte[] metaData = "{\"user\":\"seed\"}".getBytes(StandardCharsets.UTF_8);
+            add(insert, sku, 0, "com.example.stock.allocation.BatchCreated",
+                "{\"sku\":\"%s\",\"ref\":\"%s-batch\",\"qty\":2000000000,\"eta\":null}".formatted(sku, sku), metaData, time);
+            for (int sequence = 1; sequence < count; sequence++) {
+                add(insert, sku, sequence, "com.example.stock.allocation.Allocated",
+                    "{\"orderId\":\"%s-o%d\",\"sku\":\"%s\",\"qty\":1,\"batchref\":\"%s-batch\"}"
+                            .formatted(sku, sequence, sku, sku), metaData, time);
+                if ((before + sequence) % 10_000 == 0) {
+                    insert.executeBatch();
+                    store.commit();
+                }
+            }
+            return count;
+        }
+
+        private static void add(PreparedStatement insert, String sku, long sequence, String type, String payload,
+                                byte[] metaData, String time) throws Exception {
+            insert.setString(1, sku);
+            insert.setLong(2, sequence);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setBytes(4, metaData);
+            insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setString(6, type);
+            insert.setString(7, time);
+            insert.addBatch();
+        }
+
+        /** The H2 driver packed inside the service's jar, so the bench needs nothing else. */
+        private static Driver h2Driver(Path jar) throws Exception {
+            Path h2 = Files.createTempFile("bench-h2-", ".jar");
+            try (ZipFile boot = new ZipFile(jar.toFile())) {
+                ZipEntry entry = Collections.list(boot.entries()).stream()
+                                            .filter(e -> e.getName().matches("BOOT-INF/lib/h2-.*\\.jar")).findFirst()
+                                            .orElseThrow();
+                try (InputStream in = boot.getInputStream(entry)) {
+                    Files.copy(in, h2, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            URLClassLoader loader = new URLClassLoader(new URL[]{h2.toUri().toURL()});
+            return (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
+        }
+    }
+
+    private static List<String> splitArray(String body) {
+        if (!body.startsWith("[")) {
+            return List.of(body);
+        }
+        List<String> objects = new ArrayList<>();
+        Matcher object = Pattern.compile("\\{[^{}]*}").matcher(body);
+        while (object.find()) {
+            objects.add(object.group());
+        }
+        return objects;
+    }
+
+    static double percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(values);
+        return values.get(Math.min(values.size() - 1, (int) Math.ceil(p * values.size()) - 1));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String json(int run, Map<String, Double> figures) {
+        StringBuilder json = new StringBuilder("{\"run\":" + run);
+        figures.forEach((name, value) -> json.append(",\"").append(name).append("\":")
+                                             .append(value.isNaN() ? "null" : String.format(Locale.ROOT, "%.3f", value)));
+        return json.append("}").toString();
+    }
+
+    private static String table(List<Map<String, Double>> runs) {
+        String[][] rows = {
+                {"allocate, 4 connections, 1,000 SKUs (req/s)", "spread_rps", ">= 1500"},
+                {"  errors", "spread_errors", "0"},
+                {"allocate, 4 connections, one hot SKU (req/s)", "hot_rps", ">= 1000"},
+                {"  errors", "hot_errors", "0"},
+                {"  units over-allocated or unaccounted", "hot_over_allocated", "0"},
+                {"latency at 1 connection, p50 (ms)", "latency_p50_ms", "reported"},
+                {"latency at 1 connection, p99 (ms)", "latency_p99_ms", "<= 5"},
+                {"projection lag, 2xx to visible, p99 (ms)", "lag_p99_ms", "< 100"},
+                {"replay of allocations view (events/s)", "replay_events_per_s", ">= 50000"},
+                {"  catch-up of all read models after start (events/s)", "catchup_events_per_s", "reported"},
+                {"first allocate, product of 100k events (ms)", "big_product_ms", "reported"},
+                {"first allocate, fresh product (ms)", "fresh_product_ms", "reported"},
+                {"  ratio", "big_vs_fresh", "<= 2"},
+                {"start-up to health UP (ms)", "startup_ms", "< 4000"},
+                {"resident memory after the load (MiB)", "rss_mib", "< 512"}};
+        StringBuilder table = new StringBuilder("| figure | median | runs | target |\n|---|---|---|---|\n");
+        for (String[] row : rows) {
+            List<Double> values = runs.stream().map(run -> run.get(row[1])).filter(v -> v != null && !v.isNaN()).toList();
+            if (values.isEmpty()) {
+                continue;
+            }
+            table.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", row[0], median(values),
+                                       String.join(" / ", values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList()),
+                                       row[2]));
+        }
+        return table.toString();
+    }
+}
