@@ -9,6 +9,7 @@ import com.example.stock.allocation.Deallocated;
 import com.example.stock.allocation.OutOfStock;
 import com.example.stock.shared.AuditTrail;
 import com.example.stock.shared.ProcessingGroups;
+import com.example.stock.shared.TableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,18 +23,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * given: the active generation, or the one being rebuilt.
  */
 @ProcessingGroup(OrderTimelineProjection.PROCESSING_GROUP)
-class OrderTimelineProjection {
+class OrderTimelineProjection extends TableProjection {
 
     static final String PROCESSING_GROUP = "order-timeline" + ProcessingGroups.VIEW;
 
     static final String TABLE = "order_timeline_view";
 
-    private final JdbcClient jdbc;
-    private final Supplier<String> table;
-
     OrderTimelineProjection(JdbcClient jdbc, Supplier<String> table) {
-        this.jdbc = jdbc;
-        this.table = table;
+        super(jdbc, table);
     }
 
     @EventHandler
@@ -53,9 +50,9 @@ class OrderTimelineProjection {
     }
 
     private String lastStepOf(String orderId, String sku) {
-        return jdbc.sql("""
+        return sql("""
                         SELECT what FROM %s WHERE orderid = ? AND sku = ?
-                        ORDER BY position DESC LIMIT 1""".formatted(table.get()))
+                        ORDER BY position DESC LIMIT 1""")
                    .params(orderId, sku)
                    .query(String.class)
                    .optional()
@@ -64,10 +61,10 @@ class OrderTimelineProjection {
 
     private void record(String orderId, String sku, String what, String batchref, int qty, EventMessage<?> message,
                         TrackingToken token) {
-        jdbc.sql("""
+        sql("""
                  MERGE INTO %s
                      (orderid, position, occurred_at, sku, what, batchref, qty, username, correlation_id)
-                 KEY (orderid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table.get()))
+                 KEY (orderid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(orderId, token.position().orElseThrow(), Timestamp.from(message.getTimestamp()), sku, what,
                     batchref, qty, String.valueOf(message.getMetaData().getOrDefault(AuditTrail.USER, AuditTrail.ANONYMOUS)),
                     (String) message.getMetaData().get(AuditTrail.CORRELATION_ID))
@@ -76,14 +73,14 @@ class OrderTimelineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM " + table.get()).update();
+        clear();
     }
 
     @QueryHandler
     List<OrderEvent> handle(OrderHistory query) {
-        return jdbc.sql("""
+        return sql("""
                         SELECT position, occurred_at, sku, what, batchref, qty, username AS "user", correlation_id
-                        FROM %s WHERE orderid = ? ORDER BY position""".formatted(table.get()))
+                        FROM %s WHERE orderid = ? ORDER BY position""")
                    .param(query.orderId())
                    .query(OrderEvent.class)
                    .list();

@@ -13,6 +13,7 @@ import com.example.stock.allocation.BatchCreated;
 import com.example.stock.allocation.BatchQuantityChanged;
 import com.example.stock.allocation.Deallocated;
 import com.example.stock.shared.ProcessingGroups;
+import com.example.stock.shared.TableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,25 +23,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes into and reads from the table it is given: the active generation, or the one being rebuilt. */
 @ProcessingGroup(ProductProjection.PROCESSING_GROUP)
-class ProductProjection {
+class ProductProjection extends TableProjection {
 
     static final String PROCESSING_GROUP = "products" + ProcessingGroups.VIEW;
 
     static final String TABLE = "product_batches_view";
 
-    private final JdbcClient jdbc;
-    private final Supplier<String> table;
-
     ProductProjection(JdbcClient jdbc, Supplier<String> table) {
-        this.jdbc = jdbc;
-        this.table = table;
+        super(jdbc, table);
     }
 
     @EventHandler
     void on(BatchCreated event, @SequenceNumber long sequence) {
-        jdbc.sql("""
+        sql("""
                  INSERT INTO %s (batchref, sku, eta, purchased, allocated, added_as)
-                 VALUES (?, ?, ?, ?, 0, ?)""".formatted(table.get()))
+                 VALUES (?, ?, ?, ?, 0, ?)""")
             .params(event.ref(), event.sku(), event.eta(), event.qty(), sequence)
             .update();
     }
@@ -57,20 +54,20 @@ class ProductProjection {
 
     @EventHandler
     void on(BatchQuantityChanged event) {
-        jdbc.sql("UPDATE %s SET purchased = ? WHERE batchref = ?".formatted(table.get()))
+        sql("UPDATE %s SET purchased = ? WHERE batchref = ?")
             .params(event.qty(), event.ref())
             .update();
     }
 
     private void addToAllocated(String batchref, int qty) {
-        jdbc.sql("UPDATE %s SET allocated = allocated + ? WHERE batchref = ?".formatted(table.get()))
+        sql("UPDATE %s SET allocated = allocated + ? WHERE batchref = ?")
             .params(qty, batchref)
             .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM " + table.get()).update();
+        clear();
     }
 
     @QueryHandler
@@ -86,9 +83,8 @@ class ProductProjection {
 
     private List<ProductView> productsWhere(String condition, Object... parameters) {
         Map<String, List<BatchView>> batchesBySku = new LinkedHashMap<>();
-        jdbc.sql("""
-                 SELECT sku, batchref, eta, purchased, allocated FROM %s WHERE %s
-                 ORDER BY sku, eta IS NOT NULL, eta, added_as""".formatted(table.get(), condition))
+        sql("SELECT sku, batchref, eta, purchased, allocated FROM %s WHERE " + condition
+            + " ORDER BY sku, eta IS NOT NULL, eta, added_as")
             .params(parameters)
             .query((row, number) -> batchesBySku
                     .computeIfAbsent(row.getString("sku"), sku -> new ArrayList<>())
