@@ -26,8 +26,12 @@ class SnapshotTest {
                 api.allocate("order-" + i, "LAMP", 1);
             }
             api.changeBatchQuantity("warehouse", 5);
-            assertThat(jdbc(app).sql("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = 'LAMP'")
-                                .query(Long.class).single()).isPositive();
+            // snapshots are taken in the background, after the command that triggered one has answered
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (snapshotsOf(app, "LAMP") == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(snapshotsOf(app, "LAMP")).isPositive();
         }
 
         try (var app = start()) {
@@ -50,7 +54,8 @@ class SnapshotTest {
         return new Api(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 
-    private static JdbcClient jdbc(ConfigurableApplicationContext app) {
-        return app.getBean(JdbcClient.class);
+    private static long snapshotsOf(ConfigurableApplicationContext app, String sku) {
+        return app.getBean(JdbcClient.class).sql("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")
+                  .param(sku).query(Long.class).single();
     }
 }
