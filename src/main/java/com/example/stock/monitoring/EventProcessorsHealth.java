@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The health component {@code eventProcessors}, with one component per event processor: DOWN when the processor is
  * in error (then the service is DOWN too), UP otherwise, with its state, position, the head of the store and its lag
  * in the details. A processor that has no segment on this instance (it runs on another, on Axon Server) has no
- * position here, which is not a fault.
+ * position here, which is not a fault. When the statuses cannot be read at all, every processor is DOWN with the
+ * reason.
  */
 @Component("eventProcessors")
 class EventProcessorsHealth implements CompositeHealthContributor {
@@ -28,24 +29,32 @@ class EventProcessorsHealth implements CompositeHealthContributor {
 
     @Override
     public HealthContributor getContributor(String name) {
-        return statuses.current().stream()
-                       .filter(status -> status.name().equals(name))
-                       .findFirst()
-                       .map(EventProcessorsHealth::indicator)
-                       .orElse(null);
+        return statuses.names().contains(name) ? indicator(healthOfEach().get(name)) : null;
+    }
+
+    @Override
+    public Stream<Entry> stream() {
+        return healthOfEach().entrySet().stream().map(each -> new Entry(each.getKey(), indicator(each.getValue())));
     }
 
     /** One question for all processors, so their details are of the same moment. */
-    @Override
-    public Stream<Entry> stream() {
-        return statuses.current().stream().map(status -> new Entry(status.name(), indicator(status)));
+    private Map<String, Health> healthOfEach() {
+        Map<String, Health> healths = new LinkedHashMap<>();
+        try {
+            Map<String, ProcessorStatus> current = statuses.current();
+            statuses.names().forEach(name -> healths.put(name, current.containsKey(name)
+                    ? health(current.get(name)) : Health.unknown().build()));
+        } catch (RuntimeException unreadable) {
+            statuses.names().forEach(name -> healths.put(name, Health.down(unreadable).build()));
+        }
+        return healths;
     }
 
-    private static HealthIndicator indicator(ProcessorStatus status) {
-        return () -> health(status);
+    private static HealthIndicator indicator(Health health) {
+        return () -> health;
     }
 
-    static Health health(ProcessorStatus status) {
+    private static Health health(ProcessorStatus status) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", status.state());
         details.put("kind", status.kind());

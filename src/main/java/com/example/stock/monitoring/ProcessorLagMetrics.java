@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The gauge {@value #NAME} (Prometheus: {@code stock_processor_lag_events}), one per streaming event processor (tag
  * {@code processor}): how many events of the store it has still to handle. Not a number while it has no position on
- * this instance (it runs on another). Subscribing processors handle events in the transaction that stores them and
- * are never behind. Registered once the processors have started, when their names are known.
+ * this instance (it runs on another) or the statuses cannot be read. Subscribing processors handle events in the
+ * transaction that stores them and are never behind. Registered once the processors are configured.
  */
 @Component
 class ProcessorLagMetrics {
@@ -28,20 +28,19 @@ class ProcessorLagMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void registerGauges() {
-        statuses.current().stream()
-                .filter(processor -> "streaming".equals(processor.kind()))
-                .forEach(processor -> Gauge.builder(NAME, () -> lagOf(processor.name()))
-                                           .tag("processor", processor.name())
-                                           .baseUnit("events")
-                                           .description("Events in the store the processor has still to handle")
-                                           .register(registry));
+        statuses.streaming().forEach(processor -> Gauge.builder(NAME, () -> lagOf(processor))
+                                                       .tag("processor", processor)
+                                                       .baseUnit("events")
+                                                       .description("Events in the store the processor has still to handle")
+                                                       .register(registry));
     }
 
     private double lagOf(String processor) {
-        return statuses.recent().stream()
-                       .filter(status -> status.name().equals(processor) && status.lag() != null)
-                       .mapToDouble(ProcessorStatus::lag)
-                       .findFirst()
-                       .orElse(Double.NaN);
+        try {
+            ProcessorStatus status = statuses.recent().get(processor);
+            return status == null || status.lag() == null ? Double.NaN : status.lag();
+        } catch (RuntimeException unreadable) {
+            return Double.NaN;
+        }
     }
 }
