@@ -93,6 +93,7 @@ class DeadLetterTest extends StartedAppTest {
         var service = api.as(null).get("/actuator/health");
         assertThat(service.status()).isEqualTo(503);
         assertThat(service.json().path("status").asText()).isEqualTo("DOWN");
+        assertThat(api.as(null).get("/actuator/health/liveness").status()).as("no reason to restart it").isEqualTo(200);
 
         stuckProcessor.failFor = null;
 
