@@ -69,7 +69,9 @@ class AccessControlTest extends EndToEndTest {
                              api -> api.get("/admin/audits/" + auditId + "/report")),
                 new Endpoint("GET /admin/audits/{id}/discrepancies.csv", AUDITOR_ONLY, 200,
                              api -> api.get("/admin/audits/" + auditId + "/discrepancies.csv", "text/csv, application/problem+json")),
-                new Endpoint("GET /actuator/info", AUDITOR_ONLY, 200, api -> api.get("/actuator/info")));
+                new Endpoint("GET /actuator/info", AUDITOR_ONLY, 200, api -> api.get("/actuator/info")),
+                new Endpoint("GET /actuator/prometheus", AUDITOR_ONLY, 200,
+                             api -> api.get("/actuator/prometheus", "text/plain, application/problem+json")));
     }
 
     @ParameterizedTest(name = "{0}")

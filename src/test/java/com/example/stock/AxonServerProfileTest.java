@@ -24,6 +24,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationContext;
@@ -93,6 +97,16 @@ class AxonServerProfileTest {
                     .as(tracking).containsInstanceOf(TrackingEventProcessor.class);
         }
         assertThat(context.containsBean("dataDirectoryLock")).as("own H2 file, locked").isTrue();
+    }
+
+    @Test
+    void while_no_server_answers_every_processor_is_down_in_health_with_the_reason() {
+        var processors = (CompositeHealthContributor) context.getBean("eventProcessors");
+
+        Health health = ((HealthIndicator) processors.getContributor("products-view")).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsKey("error");
     }
 
     private static int closedPort() {

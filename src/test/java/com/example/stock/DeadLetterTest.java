@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.example.stock.allocation.Allocated;
+import com.example.stock.allocation.BatchCreated;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A read model whose handler fails on an event: the event is parked in the dead-letter queue, the read model goes
- * on with other products, and an auditor lists the parked event and retries it once the fault is gone.
+ * on with other products, and an auditor lists the parked event and retries it once the fault is gone. A processor
+ * without a dead-letter queue that fails stops where it is, and health says so until it gets through.
  */
 @Import(DeadLetterTest.FlakyViewConfiguration.class)
 class DeadLetterTest extends StartedAppTest {
@@ -34,6 +36,9 @@ class DeadLetterTest extends StartedAppTest {
 
     @Autowired
     private FlakyView flakyView;
+
+    @Autowired
+    private StuckProcessor stuckProcessor;
 
     @Test
     void a_failing_event_is_parked_the_view_goes_on_and_a_retry_handles_it() {
@@ -74,12 +79,67 @@ class DeadLetterTest extends StartedAppTest {
         assertThat(answer.isProblem()).isTrue();
     }
 
+    @Test
+    void a_processor_in_error_is_down_in_health_with_its_lag_until_it_gets_through() throws InterruptedException {
+        String sku = unique("stuck");
+        stuckProcessor.failFor = sku;
+
+        api.addBatch(unique("batch"), sku, 10, null);
+
+        Api auditor = api.as(TestUsers.AUDITOR_ONLY);
+        JsonNode stuck = awaitHealthOf(auditor, StuckProcessor.NAME, "DOWN");
+        assertThat(stuck.path("details").path("state").asText()).isEqualTo("error");
+        assertThat(stuck.path("details").path("lag").asLong()).isPositive();
+        var service = api.as(null).get("/actuator/health");
+        assertThat(service.status()).isEqualTo(503);
+        assertThat(service.json().path("status").asText()).isEqualTo("DOWN");
+        assertThat(api.as(null).get("/actuator/health/liveness").status()).as("no reason to restart it").isEqualTo(200);
+
+        stuckProcessor.failFor = null;
+
+        assertThat(awaitHealthOf(auditor, StuckProcessor.NAME, "UP").path("details").path("state").asText())
+                .isEqualTo("running");
+        assertThat(api.as(null).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    private static JsonNode awaitHealthOf(Api auditor, String processor, String status) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode health;
+        do {
+            Thread.sleep(50);
+            health = auditor.get("/actuator/health/eventProcessors/" + processor).json();
+        } while (!health.path("status").asText().equals(status) && System.currentTimeMillis() < deadline);
+        assertThat(health.path("status").asText()).as(health.toString()).isEqualTo(status);
+        return health;
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class FlakyViewConfiguration {
 
         @Bean
         FlakyView flakyView() {
             return new FlakyView();
+        }
+
+        @Bean
+        StuckProcessor stuckProcessor() {
+            return new StuckProcessor();
+        }
+    }
+
+    /** Neither a view nor a notifier, so no dead-letter queue: it stops at an event it fails on and retries it. */
+    @ProcessingGroup(StuckProcessor.NAME)
+    static class StuckProcessor {
+
+        static final String NAME = "stuck-test-processor";
+
+        volatile String failFor;
+
+        @EventHandler
+        void on(BatchCreated event) {
+            if (event.sku().equals(failFor)) {
+                throw new IllegalStateException(NAME + " fails on " + event.sku());
+            }
         }
     }
 

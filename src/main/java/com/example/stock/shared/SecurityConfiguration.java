@@ -28,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic over roles from {@link Roles}: operators send commands, readers read the read models, auditors read
- * histories, the event feed and the admin endpoints. Health is public. Every refusal is a problem detail.
+ * histories, the event feed and the admin endpoints. Health (details for auditors only) and the API documentation
+ * are public: the documentation holds nothing that the README does not. Every refusal is a problem detail.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,6 +45,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                     "/swagger-ui/**").permitAll()
                     .requestMatchers(HttpMethod.POST, "/add_batch", "/allocate", "/change_batch_quantity")
                     .hasRole(Roles.OPERATOR)
                     .requestMatchers(PRODUCT_AS_OF).hasRole(Roles.AUDITOR)

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length, and as soon as the limit is passed when it does not (chunked).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long limit;

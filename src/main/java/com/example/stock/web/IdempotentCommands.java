@@ -32,7 +32,7 @@ class IdempotentCommands extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final Set<String> COMMANDS = Set.of("/add_batch", "/allocate", "/change_batch_quantity");
+    static final Set<String> COMMANDS = Set.of("/add_batch", "/allocate", "/change_batch_quantity");
 
     private final IdempotencyKeys keys;
 

@@ -50,7 +50,7 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         return switch (rejection.reason()) {
             case UNKNOWN_SKU -> ResponseEntity.badRequest()
                                               .contentType(MediaType.APPLICATION_JSON)
-                                              .body(Map.of("message", rejection.message()));
+                                              .body(new SeedMessage(rejection.message()));
             case UNKNOWN_BATCH -> problem(HttpStatus.NOT_FOUND, "Unknown batch", rejection.message());
             case DUPLICATE_BATCH -> problem(HttpStatus.CONFLICT, "Batch already exists", rejection.message());
             case CONFLICTING_LINE -> problem(HttpStatus.CONFLICT, "Order line already allocated", rejection.message());

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Filter order: the body limit first, then sign-in (Spring Security), then idempotency keys, which need the user. */
+/**
+ * Filter order: the request's correlation id first, so every answer carries it, then the body limit, then sign-in
+ * (Spring Security), then idempotency keys, which need the user.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class WebConfiguration {
