@@ -43,21 +43,17 @@ export async function show(wanted) {
     const mine = ++ticket;
     say($('#product-message'), 'Loading…');
     try {
+        events = hasRole('AUDITOR') ? await history(wanted) : [];
         const view = await now(wanted);
         if (mine !== ticket) return;
         render(view, null);
         say($('#product-message'), '');
         $('#product').hidden = false;
-        $('#as-of').hidden = true;
-        if (hasRole('AUDITOR')) {
-            events = await history(wanted);
-            if (mine !== ticket) return;
-            const slider = $('#as-of-slider');
-            slider.max = String(Math.max(0, events.length - 1));
-            slider.value = slider.max;
-            $('#as-of').hidden = events.length < 2;
-            describeStep();
-        }
+        const slider = $('#as-of-slider');
+        slider.max = String(Math.max(0, events.length - 1));
+        slider.value = slider.max;
+        $('#as-of').hidden = events.length < 2;
+        describeStep();
     } catch (error) {
         if (mine !== ticket) return;
         $('#product').hidden = true;
@@ -65,12 +61,15 @@ export async function show(wanted) {
     }
 }
 
-/** The product now: from the read model for readers; an auditor alone sees it rebuilt from its events. */
-function now(wanted) {
+/**
+ * The product now: from the read model for readers; an auditor alone sees it rebuilt from its events up to the
+ * last one (the service's own time, whatever this browser's clock says).
+ */
+async function now(wanted) {
     const path = hasRole('READER')
         ? `/products/${segment(wanted)}`
-        : `/products/${segment(wanted)}?asOf=${new Date().toISOString()}`;
-    return get(path).then(answer => answer.data);
+        : `/products/${segment(wanted)}?asOf=${encodeURIComponent(events[events.length - 1].timestamp)}`;
+    return (await get(path)).data;
 }
 
 /** The product's events, oldest first; for a long history its most recent events, one slider stop each. */
@@ -113,7 +112,9 @@ async function showStep() {
     const latest = atLatestStep();
     const asOf = latest ? null : events[Number($('#as-of-slider').value)].timestamp;
     try {
-        const view = latest ? await now(sku) : (await get(`/products/${segment(sku)}?asOf=${asOf}`)).data;
+        const view = latest
+            ? await now(sku)
+            : (await get(`/products/${segment(sku)}?asOf=${encodeURIComponent(asOf)}`)).data;
         if (mine === ticket) {
             render(view, asOf);
         }

@@ -109,6 +109,24 @@ class ConsoleBrowserTest extends EndToEndTest {
     }
 
     @Test
+    void an_auditor_sees_history_timelines_and_operations_but_no_commands() {
+        String sku = unique("sku"), batch = unique("batch"), order = unique("order");
+        api.addBatch(batch, sku, 10, null);
+        api.allocate(order, sku, 2);
+
+        signIn(TestUsers.AUDITOR_ONLY);
+        assertThat(visibleTabs()).containsExactly("Products", "Orders", "Operations");
+
+        lookUpProduct(sku);
+        assertThat(text("#batches [data-ref='" + batch + "'] .figures")).contains("2 allocated");
+        assertThat(displayed("#as-of")).isTrue();
+
+        lookUpOrder(order);
+        soon.until(textToBePresentInElementLocated(By.id("order-timeline"), "Allocated"));
+        assertThat(displayed("#order-allocations")).as("the current allocation is the reader's").isFalse();
+    }
+
+    @Test
     void an_operator_adds_batches_allocates_and_changes_a_quantity_through_the_page_and_sees_the_timeline() {
         String sku = unique("sku"), warehouse = unique("batch"), shipment = unique("batch"), order = unique("order");
         signIn(TestUsers.TESTER);
