@@ -126,6 +126,8 @@ async function startRebuild() {
             showRun($('#rebuild-status'), status, rebuildState);
         } while (!finished(status));
         if (status.state === 'failed') say($('#rebuild-message'), status.failure, 'error');
+        // the table's next poll is up to a second away; show the switched generation at once
+        await refreshProcessors();
     } catch (error) {
         say($('#rebuild-message'), error.message, 'error');
     } finally {
