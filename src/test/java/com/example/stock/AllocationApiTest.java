@@ -84,6 +84,14 @@ class AllocationApiTest extends EndToEndTest {
         }
 
         @Test
+        void a_value_of_the_wrong_type_is_named_as_its_field_at_fault() {
+            var answer = api.post("/add_batch", "{\"ref\":\"b\",\"sku\":\"s\",\"qty\":2.5}");
+
+            assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactly("qty");
+            assertThat(answer.json().path("detail").asText()).startsWith("Field 'qty'");
+        }
+
+        @Test
         void a_body_that_is_not_json_is_a_415() {
             var answer = api.post("/add_batch", "ref=b&sku=s&qty=5", "application/x-www-form-urlencoded");
 

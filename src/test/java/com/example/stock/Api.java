@@ -100,7 +100,14 @@ public final class Api {
     }
 
     public Answer get(String path, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+        return get(path, Map.of("Accept", accept));
+    }
+
+    /** A GET with the headers given; JSON or a problem accepted unless they name another type. */
+    public Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private Answer send(HttpRequest.Builder request) {

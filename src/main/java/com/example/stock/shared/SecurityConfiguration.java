@@ -24,18 +24,28 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic over roles from {@link Roles}: operators send commands, readers read the read models, auditors read
- * histories, the event feed and the admin endpoints. Health (details for auditors only) and the API documentation
- * are public: the documentation holds nothing that the README does not. Every refusal is a problem detail.
+ * histories, the event feed and the admin endpoints. Health (details for auditors only), the API documentation and
+ * the console's static files are public: the documentation holds nothing that the README does not, and the console
+ * signs in with its own form and sends the credentials on each of its requests. Every refusal is a problem detail.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** The console's page and scripts (also {@code /console} itself); what they show comes from the endpoints below. */
+    private static final String CONSOLE = "/console/**";
+    /** The console's content comes from this service only, so a value shown on it can never load or run anything. */
+    private static final String CONSOLE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** A product as it stood at an earlier instant is the auditor's, not the reader's. */
     private static final RequestMatcher PRODUCT_AS_OF = request -> request.getParameter("asOf") != null
@@ -47,6 +57,7 @@ class SecurityConfiguration {
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                      "/swagger-ui/**").permitAll()
+                    .requestMatchers(HttpMethod.GET, CONSOLE).permitAll()
                     .requestMatchers(HttpMethod.POST, "/add_batch", "/allocate", "/change_batch_quantity")
                     .hasRole(Roles.OPERATOR)
                     .requestMatchers(PRODUCT_AS_OF).hasRole(Roles.AUDITOR)
@@ -57,12 +68,19 @@ class SecurityConfiguration {
                     .anyRequest().authenticated())
             .httpBasic(basic -> basic.realmName("stock").authenticationEntryPoint(
                     (request, response, e) -> {
-                        response.setHeader("WWW-Authenticate", "Basic realm=\"stock\"");
+                        // A browser answers a Basic challenge with a sign-in dialog of its own; the console has its
+                        // own sign-in form, so a script's request (marked X-Requested-With) gets no challenge.
+                        if (!"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"stock\"");
+                        }
                         ProblemResponses.write(request, response, 401, "Unauthorized", "Sign in with a user name and password");
                     }))
             .exceptionHandling(errors -> errors.accessDeniedHandler(
                     (request, response, e) -> ProblemResponses.write(request, response, 403, "Forbidden",
                                                       "Your role does not allow this request")))
+            .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    PathPatternRequestMatcher.withDefaults().matcher(CONSOLE),
+                    new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable());
         return http.build();

@@ -53,6 +53,7 @@ class ApiDocumentation {
     static final String READS = "Reads";
     static final String AUDIT = "Audit";
     static final String ADMINISTRATION = "Administration";
+    static final String SIGN_IN = "Sign-in";
 
     private static final String BASIC = "basic";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -92,7 +93,9 @@ class ApiDocumentation {
                               new Tag().name(AUDIT).description("Histories, past states and the global event feed. "
                                       + "Role AUDITOR."),
                               new Tag().name(ADMINISTRATION).description("Processors, online rebuilds of read models, "
-                                      + "audit runs, dead letters. Role AUDITOR.")));
+                                      + "audit runs, dead letters. Role AUDITOR."),
+                              new Tag().name(SIGN_IN).description("Whose credentials these are and their roles. "
+                                      + "Any user.")));
     }
 
     @Bean

@@ -97,6 +97,9 @@ final class ApiExamples {
     static final String RETRY_OUTCOME = """
             {"processingGroup": "products-view", "handled": 1, "remaining": 0}""";
 
+    static final String SIGNED_IN = """
+            {"user": "auditor", "roles": ["AUDITOR", "READER"]}""";
+
     private ApiExamples() {
     }
 }

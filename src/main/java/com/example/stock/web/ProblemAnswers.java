@@ -2,6 +2,7 @@ package com.example.stock.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.example.stock.allocation.Rejection;
@@ -34,6 +35,7 @@ import tools.jackson.core.JacksonException;
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+    private static final String UNREADABLE = "has a missing value or one of the wrong type or format";
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> rejected(CommandExecutionException e) {
@@ -130,19 +132,26 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload Too Large", tooLarge.getMessage());
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", unreadableBecause(e));
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("Malformed request body");
+        problem.setDetail("The request body must be a JSON object of the documented form");
+        unreadableField(e).ifPresent(field -> {
+            problem.setDetail("Field '" + field + "' " + UNREADABLE);
+            // listed like a failed validation, so a form can show the message next to the field
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", UNREADABLE)));
+        });
+        return answer(problem);
     }
 
-    /** Names the field that could not be read, without echoing parser internals. */
-    private static String unreadableBecause(HttpMessageNotReadableException e) {
+    /** The field that could not be read, named without echoing parser internals. */
+    private static Optional<String> unreadableField(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream()
-                                  .map(reference -> reference.getPropertyName() != null
-                                          ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                                  .collect(Collectors.joining("."));
-            return "Field '" + field + "' has a missing value or one of the wrong type or format";
+            return Optional.of(jackson.getPath().stream()
+                                      .map(reference -> reference.getPropertyName() != null
+                                              ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                                      .collect(Collectors.joining(".")));
         }
-        return "The request body must be a JSON object of the documented form";
+        return Optional.empty();
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
