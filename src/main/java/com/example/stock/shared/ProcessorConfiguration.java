@@ -1,13 +1,19 @@
 package com.example.stock.shared;
 
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Stream;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +31,8 @@ class ProcessorConfiguration {
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, ProcessorProperties properties,
                              ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                             Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+                             Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                             ListableBeanFactory beans) {
         processing.registerTrackingEventProcessorConfiguration(
                           config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                                                        .andBatchSize(properties.batchSize()))
@@ -40,5 +47,19 @@ class ProcessorConfiguration {
                                                                   .eventSerializer(eventSerializer)
                                                                   .build()
                           : null);
+        // Before each event, a parking group asks whether earlier events of its product are parked (they would have
+        // to go first). Remembering which products it parked spares that query while the queue holds nothing else.
+        processingGroups(beans).filter(ProcessingGroups::parksFailures).forEach(group -> processing
+                .registerDeadLetteringEventHandlerInvokerConfiguration(
+                        group, (config, invoker) -> invoker.enableSequenceIdentifierCache()));
+    }
+
+    /** The processing groups of the event handlers, read from their annotations without creating the handlers. */
+    private static Stream<String> processingGroups(ListableBeanFactory beans) {
+        return Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                     .map(name -> beans.findAnnotationOnBean(name, ProcessingGroup.class))
+                     .filter(Objects::nonNull)
+                     .map(ProcessingGroup::value)
+                     .distinct();
     }
 }
