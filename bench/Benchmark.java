@@ -42,7 +42,7 @@ import java.util.zip.ZipFile;
  * HTTP from this separate load generator with a fixed number of connections for a bounded time, and prints a
  * table of medians over several runs. Raw figures of every run are kept under bench/results/.
  *
- * <pre>java bench/Benchmark.java JAR [--runs 3] [--seconds 10] [--warmup 15] [--replay-events 1000000]</pre>
+ * <pre>java bench/Benchmark.java JAR [--runs 3] [--seconds 10] [--warmup 60] [--replay-events 1000000]</pre>
  *
  * Run it with bench/run, which builds the jar first. JVM options for the service: BENCH_JVM_OPTS.
  */
@@ -54,7 +54,9 @@ public class Benchmark {
     private static final int BIG_PRODUCT_EVENTS = 100_000;
     private static final String USER = "bench";
     private static final String PASSWORD = UUID.randomUUID().toString();
-    private static final String DEFAULT_JVM_OPTS = "-Xms256m -Xmx384m -XX:+UseParallelGC -XX:TieredStopAtLevel=4";
+    /** The class-data archive that bench/run makes beside the extracted jar, as the README's production start does. */
+    private static final String CLASS_ARCHIVE = "stock-allocation.jsa";
+    private static final String DEFAULT_JVM_OPTS = "-Xms128m -Xmx256m -XX:+UseSerialGC";
 
     private final Path jar;
     private final int runs;
@@ -74,7 +76,7 @@ public class Benchmark {
         }
         new Benchmark(Path.of(args[0]).toAbsolutePath(), Integer.parseInt(options.getOrDefault("--runs", "3")),
                       Duration.ofSeconds(Long.parseLong(options.getOrDefault("--seconds", "10"))),
-                      Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warmup", "15"))),
+                      Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warmup", "60"))),
                       Integer.parseInt(options.getOrDefault("--replay-events", "1000000")))
                 .run();
     }
@@ -113,8 +115,11 @@ public class Benchmark {
             seedProducts(service);
             load(service, Duration.ofSeconds(warmup.toSeconds()), CONNECTIONS, i -> randomOrder(), false);
 
+            Duration cpuBefore = service.cpuTime();
             LoadResult spread = load(service, measure, CONNECTIONS, i -> randomOrder(), true);
             figures.put("spread_rps", spread.perSecond());
+            figures.put("spread_cpu_ms_per_request",
+                        service.cpuTime().minus(cpuBefore).toNanos() / 1e6 / (spread.ok.get() + spread.lags.size()));
             figures.put("spread_errors", (double) spread.errors.get());
             figures.put("lag_p99_ms", spread.lagP99Millis());
 
@@ -395,9 +400,17 @@ public class Benchmark {
             }
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(List.of(System.getenv().getOrDefault("BENCH_JVM_OPTS", DEFAULT_JVM_OPTS).split("\\s+")));
+            Path classArchive = bench.jar.resolveSibling(CLASS_ARCHIVE);
+            if (Files.exists(classArchive)) {
+                command.add("-XX:SharedArchiveFile=" + classArchive);
+            }
             command.addAll(List.of("-jar", bench.jar.toString(), "--server.port=" + port, "--stock.data-dir=" + data,
                                    "--stock.security.users." + USER + ".password-hash=" + bench.passwordHash,
                                    "--stock.security.users." + USER + ".roles=OPERATOR,READER,AUDITOR"));
+            String appArgs = System.getenv().getOrDefault("BENCH_APP_ARGS", "").strip();
+            if (!appArgs.isEmpty()) {
+                command.addAll(List.of(appArgs.split("\\s+")));
+            }
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             String base = "http://localhost:" + port;
@@ -417,6 +430,11 @@ public class Benchmark {
                 Thread.sleep(20);
             }
             return new Service(bench, process, base, (System.nanoTime() - started) / 1_000_000);
+        }
+
+        /** CPU time the service has used, all its threads (compiler and collector included). */
+        Duration cpuTime() {
+            return process.info().totalCpuDuration().orElseThrow();
         }
 
         double residentMiB() throws IOException {
@@ -533,14 +551,24 @@ public class Benchmark {
         }
 
         /** The H2 driver packed inside the service's jar, so the bench needs nothing else. */
+        /** H2's driver from the service's own libraries: beside an extracted jar, or inside a packaged one. */
         private static Driver h2Driver(Path jar) throws Exception {
-            Path h2 = Files.createTempFile("bench-h2-", ".jar");
-            try (ZipFile boot = new ZipFile(jar.toFile())) {
-                ZipEntry entry = Collections.list(boot.entries()).stream()
-                                            .filter(e -> e.getName().matches("BOOT-INF/lib/h2-.*\\.jar")).findFirst()
-                                            .orElseThrow();
-                try (InputStream in = boot.getInputStream(entry)) {
-                    Files.copy(in, h2, StandardCopyOption.REPLACE_EXISTING);
+            Path h2;
+            Path lib = jar.resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                try (var libraries = Files.list(lib)) {
+                    h2 = libraries.filter(file -> file.getFileName().toString().matches("h2-.*\\.jar"))
+                                  .findFirst().orElseThrow();
+                }
+            } else {
+                h2 = Files.createTempFile("bench-h2-", ".jar");
+                try (ZipFile boot = new ZipFile(jar.toFile())) {
+                    ZipEntry entry = Collections.list(boot.entries()).stream()
+                                                .filter(e -> e.getName().matches("BOOT-INF/lib/h2-.*\\.jar"))
+                                                .findFirst().orElseThrow();
+                    try (InputStream in = boot.getInputStream(entry)) {
+                        Files.copy(in, h2, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
             URLClassLoader loader = new URLClassLoader(new URL[]{h2.toUri().toURL()});
@@ -586,6 +614,7 @@ public class Benchmark {
         String[][] rows = {
                 {"allocate, 4 connections, 1,000 SKUs (req/s)", "spread_rps", ">= 1500"},
                 {"  errors", "spread_errors", "0"},
+                {"  service CPU per request (ms, all threads)", "spread_cpu_ms_per_request", "reported"},
                 {"allocate, 4 connections, one hot SKU (req/s)", "hot_rps", ">= 1000"},
                 {"  errors", "hot_errors", "0"},
                 {"  units over-allocated or unaccounted", "hot_over_allocated", "0"},
