@@ -41,6 +41,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class EventStoreConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Events read from the store by one query. A processor at the head gets the few that are new whatever the size;
+     * a replay or a catch-up crosses the store in a tenth of the queries that Axon's default of 100 would take.
+     */
+    private static final int EVENTS_PER_READ = 1_000;
 
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
@@ -115,6 +120,7 @@ class EventStoreConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
+                                     .batchSize(EVENTS_PER_READ)
                                      .build();
     }
 
