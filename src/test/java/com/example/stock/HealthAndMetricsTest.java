@@ -75,10 +75,12 @@ class HealthAndMetricsTest extends EndToEndTest {
                 .contains("queryBus_successCounter_total{payloadType=\"FindProduct\"}")
                 .contains("eventProcessor_successCounter_total{payloadType=\"Allocated\",processorName=\"allocations-view\"}")
                 .contains("eventProcessor_latency{processorName=\"allocations-view\"}")
-                .contains("eventProcessor_capacity{payloadType=\"Allocated\",processorName=\"products-view\"}")
+                .contains("eventProcessor_allTimer_seconds_max{payloadType=\"Allocated\",processorName=\"products-view\"}")
                 .contains("stock_processor_lag_events{processor=\"allocations-view\"}")
                 .contains("stock_processor_lag_events{processor=\"reallocation-policy\"}")
                 .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"POST\","
-                                  + "outcome=\"SUCCESS\",status=\"202\",uri=\"/allocate\"}");
+                                  + "outcome=\"SUCCESS\",status=\"202\",uri=\"/allocate\"}")
+                .doesNotContain("quantile=")
+                .doesNotContain("eventProcessor_capacity");
     }
 }

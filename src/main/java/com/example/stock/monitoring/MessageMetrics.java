@@ -1,0 +1,65 @@
+package com.example.stock.monitoring;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's metrics of commands, events and queries, less two of its defaults that cost more than they tell here:
+ * <ul>
+ * <li>percentiles computed in the service (an HdrHistogram per timer, updated on each message): the timers keep
+ * their count, sum and maximum, from which Prometheus derives rates and means;</li>
+ * <li>the capacity of each event processor, which keeps the time of every event of the last minute: a processor
+ * catching up on a large store handles tens of thousands a second, and those millions of entries filled the heap.
+ * Each processor's latency and lag (in health and as {@code stock.processor.lag}) say how it keeps up.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class MessageMetrics {
+
+    private static final DistributionStatisticConfig NO_PERCENTILES =
+            DistributionStatisticConfig.builder().percentiles().build();
+
+    @Bean
+    MeterFilter timersWithoutPercentiles() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getType() == Meter.Type.TIMER && config.isPublishingPercentiles()
+                        ? NO_PERCENTILES.merge(config)
+                        : config;
+            }
+        };
+    }
+
+    @Bean
+    GlobalMetricRegistry processorMetricsWithoutCapacity(MeterRegistry registry) {
+        return new GlobalMetricRegistry(registry) {
+            @Override
+            public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
+                    String processor, Function<Message<?>, Iterable<Tag>> tags,
+                    Function<Message<?>, Iterable<Tag>> latencyTags) {
+                return new MultiMessageMonitor<>(List.of(
+                        MessageTimerMonitor.buildMonitor(processor, getRegistry(), tags),
+                        EventProcessorLatencyMonitor.builder().meterNamePrefix(processor).meterRegistry(getRegistry())
+                                                    .tagsBuilder(latencyTags).build(),
+                        MessageCountingMonitor.buildMonitor(processor, getRegistry(), tags)));
+            }
+        };
+    }
+}
