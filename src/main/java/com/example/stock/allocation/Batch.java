@@ -44,6 +44,10 @@ final class Batch {
         return purchased;
     }
 
+    boolean holds(String orderId) {
+        return lines.containsKey(orderId);
+    }
+
     int allocatedQuantityOf(String orderId) {
         return lines.getOrDefault(orderId, 0);
     }

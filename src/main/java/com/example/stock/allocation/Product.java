@@ -18,10 +18,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A product (one SKU): the consistency boundary for its batches. Every allocation decision of the SKU is made
  * here, under the aggregate's lock, from the state rebuilt from its own events (or from a snapshot and the events
  * after it). The revision names the shape of that state: change the fields, raise it, and older snapshots are
- * ignored.
+ * ignored (revision 2 no longer keeps an index from order to batch).
  */
 @Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshots")
-@Revision("1")
+@Revision("2")
 class Product {
 
     @AggregateIdentifier

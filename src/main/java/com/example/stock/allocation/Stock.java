@@ -16,7 +16,6 @@ final class Stock {
     private final Map<String, Batch> byReference = new HashMap<>();
     /** Batches in order of preference, kept sorted on insertion so choosing is a scan from the front. */
     private final List<Batch> byPreference = new ArrayList<>();
-    private final Map<String, Batch> holderOfOrder = new HashMap<>();
 
     boolean hasBatch(String reference) {
         return byReference.containsKey(reference);
@@ -26,8 +25,12 @@ final class Stock {
         return Optional.ofNullable(byReference.get(reference));
     }
 
+    /**
+     * The batch holding an order's line. A product has a few batches, so asking each is as quick as an index of
+     * lines, and a snapshot of a product with a hundred thousand lines does not carry them twice.
+     */
     Optional<Batch> holderOf(String orderId) {
-        return Optional.ofNullable(holderOfOrder.get(orderId));
+        return byPreference.stream().filter(batch -> batch.holds(orderId)).findFirst();
     }
 
     /** The preferred batch that can take the whole line, if any. */
@@ -48,12 +51,10 @@ final class Stock {
     void allocate(OrderLine line, String reference) {
         Batch batch = byReference.get(reference);
         batch.allocate(line);
-        holderOfOrder.put(line.orderId(), batch);
     }
 
     void deallocate(String orderId, String reference) {
         byReference.get(reference).deallocate(orderId);
-        holderOfOrder.remove(orderId);
     }
 
     void changePurchasedQuantity(String reference, int qty) {
