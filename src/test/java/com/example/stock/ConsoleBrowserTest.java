@@ -88,9 +88,8 @@ class ConsoleBrowserTest extends EndToEndTest {
 
     @Test
     void a_reader_sees_the_lookups_but_no_command_history_or_admin_controls() {
-        String sku = unique("sku"), batch = unique("batch"), order = unique("order");
-        api.addBatch(batch, sku, 10, null);
-        api.allocate(order, sku, 2);
+        AllocatedOrder allocated = anOrderOfTwoOnANewBatch();
+        String sku = allocated.sku(), batch = allocated.batch(), order = allocated.order();
 
         signIn(TestUsers.READER_ONLY);
         assertThat(visibleTabs()).containsExactly("Products", "Orders");
@@ -110,9 +109,8 @@ class ConsoleBrowserTest extends EndToEndTest {
 
     @Test
     void an_auditor_sees_history_timelines_and_operations_but_no_commands() {
-        String sku = unique("sku"), batch = unique("batch"), order = unique("order");
-        api.addBatch(batch, sku, 10, null);
-        api.allocate(order, sku, 2);
+        AllocatedOrder allocated = anOrderOfTwoOnANewBatch();
+        String sku = allocated.sku(), batch = allocated.batch(), order = allocated.order();
 
         signIn(TestUsers.AUDITOR_ONLY);
         assertThat(visibleTabs()).containsExactly("Products", "Orders", "Operations");
@@ -366,5 +364,16 @@ class ConsoleBrowserTest extends EndToEndTest {
             }
         }
         throw new AssertionError("no processor " + readModel);
+    }
+
+    /** Two units of a new order on a new batch of ten of a new product, through the API. */
+    private AllocatedOrder anOrderOfTwoOnANewBatch() {
+        AllocatedOrder allocated = new AllocatedOrder(unique("sku"), unique("batch"), unique("order"));
+        api.addBatch(allocated.batch(), allocated.sku(), 10, null);
+        api.allocate(allocated.order(), allocated.sku(), 2);
+        return allocated;
+    }
+
+    private record AllocatedOrder(String sku, String batch, String order) {
     }
 }
