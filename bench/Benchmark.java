@@ -160,6 +160,8 @@ public class Benchmark {
             for (int i = 0; i < BIG_PRODUCTS; i++) {
                 post(service, "/allocate", allocation("warm-" + i, "BIG-" + i, 1));
             }
+            // each of those commands queued a snapshot of its product, taken in the background
+            service.awaitIdle(Duration.ofMinutes(5));
         }
         try (Service service = Service.start(this, data, runDirectory.resolve("service-snapshots.log"))) {
             List<Double> big = new ArrayList<>();
@@ -449,6 +451,21 @@ public class Benchmark {
                 Thread.sleep(20);
             }
             return new Service(bench, process, base, (System.nanoTime() - started) / 1_000_000);
+        }
+
+        /** Waits until the service uses almost no CPU for a second: its background work is done. */
+        void awaitIdle(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Duration before = cpuTime();
+            do {
+                Thread.sleep(1_000);
+                Duration now = cpuTime();
+                if (now.minus(before).toMillis() < 100) {
+                    return;
+                }
+                before = now;
+            } while (System.nanoTime() < deadline);
+            throw new IllegalStateException("the service was still busy after " + timeout);
         }
 
         /** CPU time the service has used, all its threads (compiler and collector included). */
