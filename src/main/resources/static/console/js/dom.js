@@ -41,7 +41,23 @@ export function say(node, text, kind = '') {
 
 export const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
 
-/** A link to another view of the console (#view/argument). */
+/** The address of a view of the console for an argument (#view/argument). */
+function viewHash(view, argument) {
+    return `#${view}/${encodeURIComponent(argument)}`;
+}
+
+/** A link to another view of the console. */
 export function viewLink(view, argument, text = argument) {
-    return el('a', {text, href: `#${view}/${encodeURIComponent(argument)}`});
+    return el('a', {text, href: viewHash(view, argument)});
+}
+
+/** A lookup form: submitting it opens the view for what was typed in its input, if anything. */
+export function opensViewOnSubmit(form, input, view) {
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        const wanted = input.value.trim();
+        if (wanted) {
+            location.hash = viewHash(view, wanted);
+        }
+    });
 }

@@ -2,7 +2,7 @@
 // times and users (auditors).
 
 import {get, hasRole, segment} from './api.js';
-import {$, el, number, say, time, viewLink} from './dom.js';
+import {$, el, number, opensViewOnSubmit, say, time, viewLink} from './dom.js';
 
 const WHAT = {
     allocated: 'Allocated',
@@ -14,13 +14,7 @@ const WHAT = {
 let ticket = 0;
 
 export function init() {
-    $('#order-lookup').addEventListener('submit', event => {
-        event.preventDefault();
-        const wanted = $('#order-id').value.trim();
-        if (wanted) {
-            location.hash = `#orders/${encodeURIComponent(wanted)}`;
-        }
-    });
+    opensViewOnSubmit($('#order-lookup'), $('#order-id'), 'orders');
 }
 
 export async function show(orderid) {

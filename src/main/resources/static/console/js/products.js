@@ -2,7 +2,7 @@
 // and for auditors a slider over the product's events that shows the product as it stood after each of them.
 
 import {get, hasRole, segment} from './api.js';
-import {$, el, formatTime, number, say} from './dom.js';
+import {$, el, formatTime, number, opensViewOnSubmit, say} from './dom.js';
 
 const HISTORY_PAGE = 1000;
 const SLIDER_DELAY_MS = 120;
@@ -13,13 +13,7 @@ let ticket = 0;
 let sliderTimer = null;
 
 export function init() {
-    $('#product-lookup').addEventListener('submit', event => {
-        event.preventDefault();
-        const wanted = $('#product-sku').value.trim();
-        if (wanted) {
-            location.hash = `#products/${encodeURIComponent(wanted)}`;
-        }
-    });
+    opensViewOnSubmit($('#product-lookup'), $('#product-sku'), 'products');
     $('#as-of-slider').addEventListener('input', () => {
         clearTimeout(sliderTimer);
         describeStep();
