@@ -49,8 +49,7 @@ final class Stock {
     }
 
     void allocate(OrderLine line, String reference) {
-        Batch batch = byReference.get(reference);
-        batch.allocate(line);
+        byReference.get(reference).allocate(line);
     }
 
     void deallocate(String orderId, String reference) {

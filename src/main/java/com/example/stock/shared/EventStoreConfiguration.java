@@ -104,8 +104,7 @@ class EventStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    EventStorageEngine eventStorageEngine(
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,

@@ -92,7 +92,6 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A request the firewall refuses (path tricks such as {@code ..} or encoded slashes) is a plain 400. */
     /**
      * No observation of each security filter, sign-in and authorization decision: on every request they cost more
      * than the allocation itself, and the HTTP metrics already time each request with its status.
@@ -102,6 +101,7 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** A request the firewall refuses (path tricks such as {@code ..} or encoded slashes) is a plain 400. */
     @Bean
     RequestRejectedHandler requestRejected() {
         return (request, response, e) -> ProblemResponses.write(request, response, 400, "Bad Request",
