@@ -68,7 +68,7 @@ class AxonServerScenariosTest {
                      "--stock.processors.node-id=" + name,
                      "--spring.datasource.url=" + database,
                      "--stock.data-dir=" + EndToEndTest.temporaryDataDirectory(),
-                     // the first commands wait until the processors have read the events of earlier runs
+                     // the first reads wait until the processors have read the events of earlier runs
                      "--stock.read-your-writes.timeout=60s");
     }
 

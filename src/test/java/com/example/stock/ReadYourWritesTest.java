@@ -2,10 +2,19 @@ package com.example.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.stock.allocation.Allocate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** A client that reads right after its command got a 2xx sees the command's effect, with no sleep. */
+/**
+ * A client that reads right after its command got a 2xx sees the command's effect, with no sleep: a read of a read
+ * model waits until the read models have handled everything committed before it was asked.
+ */
 class ReadYourWritesTest extends EndToEndTest {
+
+    @Autowired
+    private CommandGateway commandGateway;
 
     @Test
     void two_hundred_rounds_of_allocate_then_read_never_miss() {
@@ -46,6 +55,19 @@ class ReadYourWritesTest extends EndToEndTest {
             assertThat(api.changeBatchQuantity(first, 9).status()).isEqualTo(202);
 
             assertThat(api.allocations(order).json().get(0).path("batchref").asText()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void a_read_shows_a_command_that_did_not_come_over_http_and_so_was_never_waited_for() {
+        for (int round = 0; round < 50; round++) {
+            String sku = unique("sku"), order = unique("order");
+            api.addBatch(unique("batch"), sku, 5, null);
+
+            commandGateway.sendAndWait(new Allocate(order, sku, 2));
+
+            assertThat(api.allocations(order).status()).isEqualTo(200);
+            assertThat(api.product(sku).json().path("batches").get(0).path("allocated").asInt()).isEqualTo(2);
         }
     }
 }

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param timeout how long a command's answer may wait for the read models to show its effect; past it the answer
- *                goes out anyway (the command is committed) and a warning is logged
+ * @param timeout how long a read of a read model may wait for the read models to show every command answered
+ *                before it (and a command for the policies to react); past it the answer goes out anyway and a
+ *                warning is logged
  */
 @ConfigurationProperties("stock.read-your-writes")
 record ReadYourWritesProperties(@DefaultValue("5s") Duration timeout) {

@@ -17,9 +17,12 @@ class StoredTokensTest extends EndToEndTest {
     private EventStore eventStore;
 
     @Test
-    void a_read_model_position_read_from_the_token_store_has_passed_the_command_once_it_is_answered() {
-        api.addBatch(unique("batch"), unique("sku"), 5, null);
+    void a_read_model_position_read_from_the_token_store_has_passed_a_command_once_a_read_after_it_is_answered() {
+        String sku = unique("sku");
+        api.addBatch(unique("batch"), sku, 5, null);
         long head = eventStore.createHeadToken().position().orElseThrow();
+
+        api.product(sku);
 
         assertThat(storedTokens.of("products-view"))
                 .singleElement()
