@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
@@ -31,6 +30,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -87,7 +87,9 @@ class AxonServerProfileTest {
 
     @Test
     void positions_read_models_and_the_batch_directory_stay_in_the_relational_database() {
-        assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        assertThat(context.getBean(TokenStore.class).retrieveStorageIdentifier()).isPresent();
+        assertThat(context.getBean(JdbcClient.class).sql("SELECT DISTINCT processorName FROM TokenEntry")
+                          .query(String.class).list()).contains("__config");
         var processors = context.getBean(EventProcessingConfiguration.class);
         assertThat(processors.eventProcessor("batch-directory", EventProcessor.class))
                 .containsInstanceOf(SubscribingEventProcessor.class);

@@ -9,8 +9,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,6 +18,7 @@ import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Without the axonserver profile everything runs in this process, on the H2 file database. */
 class EmbeddedModeTest extends EndToEndTest {
@@ -33,7 +32,8 @@ class EmbeddedModeTest extends EndToEndTest {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(SimpleCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(SimpleQueryBus.class);
-        assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        assertThat(context.getBean(JdbcClient.class).sql("SELECT DISTINCT processorName FROM TokenEntry")
+                          .query(String.class).list()).contains("products-view", "reallocation-policy");
         assertThat(context.getBeanNamesForType(AxonServerConnectionManager.class)).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
@@ -46,6 +47,7 @@ class EventStoreConfiguration {
      * a replay or a catch-up crosses the store in a tenth of the queries that Axon's default of 100 would take.
      */
     private static final int EVENTS_PER_READ = 1_000;
+    private static final Duration PASSED_OVER_POSITIONS_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
@@ -87,7 +89,9 @@ class EventStoreConfiguration {
     /**
      * Processor positions, in the database of the read models in both modes: a read-model row and the position that
      * covers it commit together. Instances sharing the database share the claims, so each processor runs on one
-     * instance at a time.
+     * instance at a time. Policies and notifiers pass over most events; where they handled none, their position is
+     * written at most once a second (see {@link PassedOverPositions}). Read models' positions are always written:
+     * readers on other instances wait for them.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
@@ -99,7 +103,8 @@ class EventStoreConfiguration {
         if (properties.nodeId() != null && !properties.nodeId().isBlank()) {
             tokenStore.nodeId(properties.nodeId());
         }
-        return tokenStore.build();
+        return new PassedOverPositions(tokenStore.build(), processor -> !ProcessingGroups.isView(processor),
+                                       PASSED_OVER_POSITIONS_INTERVAL);
     }
 
     @Bean
