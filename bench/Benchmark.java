@@ -586,7 +586,6 @@ public class Benchmark {
             insert.addBatch();
         }
 
-        /** The H2 driver packed inside the service's jar, so the bench needs nothing else. */
         /** H2's driver from the service's own libraries: beside an extracted jar, or inside a packaged one. */
         private static Driver h2Driver(Path jar) throws Exception {
             Path h2;
