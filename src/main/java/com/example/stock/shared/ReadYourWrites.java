@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * instance or another, it then reads. Writers do not wait for projections, and projections, not held back by
  * waiting writers, take many events in one transaction under load.
  * <p>
- * A processor has passed a range when its position is at or past its end and none of its gaps in the range is a
- * committed event: a gap there that holds no event belongs to another transaction still open, or rolled back.
+ * A processor has passed a position when its own is at or past it and none of its gaps below it is a committed
+ * event: a gap that holds no event belongs to a transaction still open, or rolled back, whose command has not been
+ * answered.
  * Its position is read from the processor itself when this instance runs all of its segments (one instance alone),
  * else from the token store: with several instances on one database (on Axon Server) a processor runs on one of
  * them, and the others read how far it got there.
@@ -74,22 +75,20 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
     }
 
     /**
-     * Sends the command, waits for its result and then, when a policy may react to its events, for the policies;
-     * command failures propagate. When its events were not seen here (the command was handled by another instance)
-     * the policies are awaited all the same. Events of an attempt that was rolled back and retried only add types,
-     * so they can make the wait longer, never skip it.
+     * Sends the command, waits for its result and then, when a policy may react to its events, until every policy
+     * has passed the head of the store; command failures propagate. When its events were not seen here (the command
+     * was handled by another instance, or stored none) the policies are awaited all the same. Events of an attempt
+     * that was rolled back and retried only add types, so they can make the wait longer, never skip it. A command
+     * no policy reacts to (an allocation) costs no query beyond its own.
      */
     public <R> R send(Object command) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         Set<Class<?>> eventTypes = ConcurrentHashMap.newKeySet();
         eventTypesOfCommands.put(message.getIdentifier(), eventTypes);
         try {
-            long before = head();
             R result = commandGateway.sendAndWait(message);
-            long afterCommand = head();
             boolean policiesMayReact = eventTypes.isEmpty() || eventTypes.stream().anyMatch(this::handledByPolicies);
-            if (afterCommand > before && policiesMayReact
-                    && !await(ProcessingGroups::isPolicy, before, afterCommand, deadline(properties.timeout()))) {
+            if (policiesMayReact && !await(ProcessingGroups::isPolicy, head(), deadline(properties.timeout()))) {
                 warnLate("Policies did not react to " + message.getPayloadType().getSimpleName());
             }
             return result;
@@ -121,14 +120,14 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
      * the read goes ahead on what the read models hold, and a warning says so.
      */
     public void awaitReadModels() {
-        if (!await(ProcessingGroups::isView, 0, head(), deadline(properties.timeout()))) {
+        if (!await(ProcessingGroups::isView, head(), deadline(properties.timeout()))) {
             warnLate("A read was answered before the read models caught up");
         }
     }
 
     /** Waits until every read model has handled the store up to {@code position}; false when the time ran out. */
     public boolean awaitReadModels(long position, Duration timeout) {
-        return await(ProcessingGroups::isView, 0, position, deadline(timeout));
+        return await(ProcessingGroups::isView, position, deadline(timeout));
     }
 
     private static long deadline(Duration timeout) {
@@ -150,7 +149,7 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    private boolean await(Predicate<String> group, long after, long upTo, long deadline) {
+    private boolean await(Predicate<String> group, long upTo, long deadline) {
         if (upTo < 0) {
             return true; // an empty store: nothing to wait for
         }
@@ -161,7 +160,7 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
                           .map(StreamingEventProcessor.class::cast)
                           .toList();
         for (StreamingEventProcessor processor : processors) {
-            while (!hasPassed(processor, after, upTo)) {
+            while (!hasPassed(processor, upTo)) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
@@ -172,13 +171,13 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
         return true;
     }
 
-    private boolean hasPassed(StreamingEventProcessor processor, long after, long upTo) {
+    private boolean hasPassed(StreamingEventProcessor processor, long upTo) {
         Collection<EventTrackerStatus> here = processor.processingStatus().values();
         if (runsWhollyHere(here)) {
-            return here.stream().allMatch(segment -> hasPassed(segment.getTrackingToken(), after, upTo));
+            return here.stream().allMatch(segment -> hasPassed(segment.getTrackingToken(), upTo));
         }
         List<TrackingToken> stored = storedTokens.of(processor.getName());
-        return !stored.isEmpty() && stored.stream().allMatch(token -> hasPassed(token, after, upTo));
+        return !stored.isEmpty() && stored.stream().allMatch(token -> hasPassed(token, upTo));
     }
 
     /** Whether the segments this instance processes make up the whole processor (each is 1/(mask+1) of it). */
@@ -188,13 +187,13 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
         return here == whole;
     }
 
-    private boolean hasPassed(TrackingToken token, long after, long upTo) {
+    private boolean hasPassed(TrackingToken token, long upTo) {
         if (token == null || token.position().orElse(-1) < upTo) {
             return false;
         }
         if (WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware) {
-            var gapsInRange = gapAware.getGaps().subSet(after + 1, upTo + 1);
-            return gapsInRange.isEmpty() || storedEvents.committedAmong(gapsInRange).isEmpty();
+            var gapsBelow = gapAware.getGaps().headSet(upTo + 1);
+            return gapsBelow.isEmpty() || storedEvents.committedAmong(gapsBelow).isEmpty();
         }
         return true;
     }
