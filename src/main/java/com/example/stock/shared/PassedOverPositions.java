@@ -53,8 +53,7 @@ final class PassedOverPositions implements TokenStore {
     }
 
     @Override
-    public void initializeTokenSegments(String processorName, int segmentCount,
-                                        TrackingToken initialToken) {
+    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
         delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
