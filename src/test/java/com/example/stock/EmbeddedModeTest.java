@@ -18,7 +18,6 @@ import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Without the axonserver profile everything runs in this process, on the H2 file database. */
 class EmbeddedModeTest extends EndToEndTest {
@@ -32,8 +31,8 @@ class EmbeddedModeTest extends EndToEndTest {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(SimpleCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(SimpleQueryBus.class);
-        assertThat(context.getBean(JdbcClient.class).sql("SELECT DISTINCT processorName FROM TokenEntry")
-                          .query(String.class).list()).contains("products-view", "reallocation-policy");
+        assertThat(jdbc.sql("SELECT DISTINCT processorName FROM TokenEntry").query(String.class).list())
+                .contains("products-view", "reallocation-policy");
         assertThat(context.getBeanNamesForType(AxonServerConnectionManager.class)).isEmpty();
     }
 

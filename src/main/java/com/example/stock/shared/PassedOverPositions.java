@@ -35,12 +35,15 @@ final class PassedOverPositions implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
+        if (!spared.test(processorName)) {
+            delegate.storeToken(token, processorName, segment);
+            return;
+        }
         String key = processorName + '/' + segment;
-        Written last = lastWritten.get(key);
         long now = System.nanoTime();
-        boolean passedOver = spared.test(processorName) && !CurrentUnitOfWork.isStarted();
-        if (passedOver && last != null && now - last.at() < intervalNanos && token != null && last.token() != null
-                && token.covers(last.token())) {
+        Written last = lastWritten.get(key);
+        boolean passedOver = !CurrentUnitOfWork.isStarted();
+        if (passedOver && last != null && now - last.at() < intervalNanos && last.isCoveredBy(token)) {
             return;
         }
         delegate.storeToken(token, processorName, segment);
@@ -108,5 +111,10 @@ final class PassedOverPositions implements TokenStore {
     }
 
     private record Written(TrackingToken token, long at) {
+
+        /** Whether {@code later} has moved on from this position, not back (as a reset does). */
+        boolean isCoveredBy(TrackingToken later) {
+            return token != null && later != null && later.covers(token);
+        }
     }
 }

@@ -120,7 +120,7 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
      * the read goes ahead on what the read models hold, and a warning says so.
      */
     public void awaitReadModels() {
-        if (!await(ProcessingGroups::isView, head(), deadline(properties.timeout()))) {
+        if (!awaitReadModels(head(), properties.timeout())) {
             warnLate("A read was answered before the read models caught up");
         }
     }
