@@ -2,9 +2,7 @@ package com.example.stock.allocation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIdentityInfo;
@@ -22,7 +20,7 @@ final class Batch {
     private final long addedAs;
     private int purchased;
     private int allocated;
-    private final Map<String, Integer> lines = new LinkedHashMap<>();
+    private final OrderLines lines = new OrderLines();
 
     /** For snapshots, which set the fields afterwards. */
     private Batch() {
@@ -45,11 +43,11 @@ final class Batch {
     }
 
     boolean holds(String orderId) {
-        return lines.containsKey(orderId);
+        return lines.contains(orderId);
     }
 
     int allocatedQuantityOf(String orderId) {
-        return lines.getOrDefault(orderId, 0);
+        return lines.quantityOf(orderId);
     }
 
     int available() {
@@ -75,10 +73,7 @@ final class Batch {
     }
 
     void deallocate(String orderId) {
-        Integer qty = lines.remove(orderId);
-        if (qty != null) {
-            allocated -= qty;
-        }
+        allocated -= lines.remove(orderId);
     }
 
     void changePurchasedQuantity(int qty) {
@@ -87,13 +82,14 @@ final class Batch {
 
     /** The lines to take off, most recently allocated first, until the batch no longer owes more than it has. */
     List<OrderLine> linesToFreeFor(int newPurchased) {
-        List<Map.Entry<String, Integer>> inAllocationOrder = new ArrayList<>(lines.entrySet());
         List<OrderLine> freed = new ArrayList<>();
         int stillAllocated = allocated;
-        for (int i = inAllocationOrder.size() - 1; i >= 0 && stillAllocated > newPurchased; i--) {
-            Map.Entry<String, Integer> line = inAllocationOrder.get(i);
-            freed.add(new OrderLine(line.getKey(), line.getValue()));
-            stillAllocated -= line.getValue();
+        for (OrderLine line : lines.newestFirst()) {
+            if (stillAllocated <= newPurchased) {
+                break;
+            }
+            freed.add(line);
+            stillAllocated -= line.qty();
         }
         return freed;
     }
@@ -108,7 +104,7 @@ final class Batch {
         return other instanceof Batch batch
                 && reference.equals(batch.reference) && Objects.equals(eta, batch.eta) && addedAs == batch.addedAs
                 && purchased == batch.purchased && allocated == batch.allocated
-                && List.copyOf(lines.entrySet()).equals(List.copyOf(batch.lines.entrySet()));
+                && lines.equals(batch.lines);
     }
 
     @Override

@@ -1,0 +1,319 @@
+package com.example.stock.allocation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * The order lines of one batch, order id to quantity, in the order they were allocated.
+ * <p>
+ * A busy product holds a hundred thousand lines and is loaded whole from its snapshot. Kept in a map, that is three
+ * objects a line, and the garbage collector copied them one by one while a big product loaded: most of the time of
+ * its first allocation. Here the lines are a few flat arrays whatever their number: the order ids' UTF-8 bytes end
+ * to end, their quantities (0 once a line is taken off), and an open-addressing index of the lines by order id. In
+ * a snapshot the lines are the same JSON object as the map was, order id to quantity.
+ */
+@JsonSerialize(using = OrderLines.AsJson.class)
+@JsonDeserialize(using = OrderLines.FromJson.class)
+final class OrderLines {
+
+    private static final int NOT_FOUND = -1;
+
+    /** Every line's order id, end to end: line i's is {@code ids[starts[i]]} up to {@code ids[starts[i + 1]]}. */
+    private byte[] ids = new byte[64];
+    private int[] starts = new int[5];
+    private int[] quantities = new int[4];
+    private int[] hashes = new int[4];
+    /** Lines appended, those taken off included; {@code live} of them still hold a quantity. */
+    private int count;
+    private int live;
+    /** Open addressing by order id: a line's index plus one, 0 for a free slot; never more than half full. */
+    private int[] index = new int[8];
+
+    int size() {
+        return live;
+    }
+
+    boolean contains(String orderId) {
+        return find(orderId) != NOT_FOUND;
+    }
+
+    /** The quantity allocated to the order, 0 if it has no line here. */
+    int quantityOf(String orderId) {
+        int line = find(orderId);
+        return line == NOT_FOUND ? 0 : quantities[line];
+    }
+
+    /** Adds the order's line after all others, or changes its quantity where it already has one. */
+    void put(String orderId, int qty) {
+        if (qty <= 0) {
+            throw new IllegalArgumentException("A line's quantity is positive: " + qty);
+        }
+        int existing = find(orderId);
+        if (existing != NOT_FOUND) {
+            quantities[existing] = qty;
+            return;
+        }
+        if (count == quantities.length) {
+            int capacity = count * 2;
+            quantities = Arrays.copyOf(quantities, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            starts = Arrays.copyOf(starts, capacity + 1);
+        }
+        int end = starts[count];
+        int length = utf8Length(orderId);
+        if (end + length > ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, end + length));
+        }
+        writeUtf8(orderId, ids, end, length);
+        starts[count + 1] = end + length;
+        quantities[count] = qty;
+        hashes[count] = hash(orderId);
+        count++;
+        live++;
+        if (count * 2 > index.length) {
+            reindex(index.length * 2);
+        } else {
+            addToIndex(count - 1);
+        }
+    }
+
+    /** Takes the order's line off; its quantity, or 0 if it had none. */
+    int remove(String orderId) {
+        int line = find(orderId);
+        if (line == NOT_FOUND) {
+            return 0;
+        }
+        int qty = quantities[line];
+        quantities[line] = 0;
+        live--;
+        if (count - live > live && count >= 16) {
+            compact();
+        }
+        return qty;
+    }
+
+    /** The lines from the most recently allocated back to the first. */
+    Iterable<OrderLine> newestFirst() {
+        return () -> new Lines(count - 1, -1);
+    }
+
+    Iterable<OrderLine> inAllocationOrder() {
+        return () -> new Lines(0, 1);
+    }
+
+    private int find(String orderId) {
+        int hash = hash(orderId);
+        int mask = index.length - 1;
+        for (int slot = hash & mask; index[slot] != 0; slot = (slot + 1) & mask) {
+            int line = index[slot] - 1;
+            if (hashes[line] == hash && quantities[line] != 0 && isOrderIdOf(line, orderId)) {
+                return line;
+            }
+        }
+        return NOT_FOUND;
+    }
+
+    private boolean isOrderIdOf(int line, String orderId) {
+        int start = starts[line];
+        int length = starts[line + 1] - start;
+        if (isAscii(orderId)) {
+            if (length != orderId.length()) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (ids[start + i] != (byte) orderId.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        byte[] id = orderId.getBytes(StandardCharsets.UTF_8);
+        return Arrays.equals(ids, start, start + length, id, 0, id.length);
+    }
+
+    /** Order ids are ASCII as a rule: those are measured, written and compared without an intermediate array. */
+    private static boolean isAscii(String orderId) {
+        for (int i = 0; i < orderId.length(); i++) {
+            if (orderId.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int utf8Length(String orderId) {
+        return isAscii(orderId) ? orderId.length() : orderId.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static void writeUtf8(String orderId, byte[] into, int at, int length) {
+        if (isAscii(orderId)) {
+            for (int i = 0; i < length; i++) {
+                into[at + i] = (byte) orderId.charAt(i);
+            }
+        } else {
+            System.arraycopy(orderId.getBytes(StandardCharsets.UTF_8), 0, into, at, length);
+        }
+    }
+
+    private void addToIndex(int line) {
+        int mask = index.length - 1;
+        int slot = hashes[line] & mask;
+        while (index[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        index[slot] = line + 1;
+    }
+
+    /** A fresh index of the lines that still hold a quantity: the slots of lines taken off are freed. */
+    private void reindex(int size) {
+        index = new int[size];
+        for (int line = 0; line < count; line++) {
+            if (quantities[line] != 0) {
+                addToIndex(line);
+            }
+        }
+    }
+
+    /** Drops the lines taken off, once they are the majority, keeping the others in allocation order. */
+    private void compact() {
+        int kept = 0;
+        int end = 0;
+        for (int line = 0; line < count; line++) {
+            if (quantities[line] != 0) {
+                int start = starts[line];
+                int length = starts[line + 1] - start;
+                System.arraycopy(ids, start, ids, end, length);
+                starts[kept] = end;
+                quantities[kept] = quantities[line];
+                hashes[kept] = hashes[line];
+                end += length;
+                kept++;
+            }
+        }
+        starts[kept] = end;
+        count = kept;
+        int size = 8;
+        while (size < count * 2) {
+            size *= 2;
+        }
+        reindex(size);
+    }
+
+    private String orderIdOf(int line) {
+        return new String(ids, starts[line], starts[line + 1] - starts[line], StandardCharsets.UTF_8);
+    }
+
+    /** Spreads the string's hash so that ids differing only in their last characters use distant slots. */
+    private static int hash(String orderId) {
+        int hash = orderId.hashCode() * 0x9E3779B9;
+        return hash ^ (hash >>> 16);
+    }
+
+    /** Equal when the same lines are held in the same order, whatever was taken off on the way. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof OrderLines lines) || lines.live != live) {
+            return false;
+        }
+        Iterator<OrderLine> theirs = lines.inAllocationOrder().iterator();
+        for (OrderLine line : inAllocationOrder()) {
+            if (!line.equals(theirs.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return live;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("{");
+        for (OrderLine line : inAllocationOrder()) {
+            text.append(text.length() > 1 ? ", " : "").append(line.orderId()).append('=').append(line.qty());
+        }
+        return text.append('}').toString();
+    }
+
+    /** The lines still held, walked from one end to the other. */
+    private final class Lines implements Iterator<OrderLine> {
+
+        private final int step;
+        private int next;
+
+        Lines(int first, int step) {
+            this.step = step;
+            this.next = skipTakenOff(first);
+        }
+
+        private int skipTakenOff(int line) {
+            while (line >= 0 && line < count && quantities[line] == 0) {
+                line += step;
+            }
+            return line;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next >= 0 && next < count;
+        }
+
+        @Override
+        public OrderLine next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            OrderLine line = new OrderLine(orderIdOf(next), quantities[next]);
+            next = skipTakenOff(next + step);
+            return line;
+        }
+    }
+
+    /** The lines as one JSON object, order id to quantity, in allocation order. */
+    static final class AsJson extends JsonSerializer<OrderLines> {
+
+        @Override
+        public void serialize(OrderLines lines, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeStartObject();
+            for (OrderLine line : lines.inAllocationOrder()) {
+                json.writeNumberField(line.orderId(), line.qty());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    /** Reads the object written by {@link AsJson} straight into the arrays, never holding the lines as a map. */
+    static final class FromJson extends JsonDeserializer<OrderLines> {
+
+        @Override
+        public OrderLines deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (!json.isExpectedStartObjectToken()) {
+                return (OrderLines) context.handleUnexpectedToken(OrderLines.class, json);
+            }
+            OrderLines lines = new OrderLines();
+            for (String orderId = json.nextFieldName(); orderId != null; orderId = json.nextFieldName()) {
+                if (json.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+                    return (OrderLines) context.handleUnexpectedToken(Integer.class, json);
+                }
+                lines.put(orderId, json.getIntValue());
+            }
+            return lines;
+        }
+    }
+}

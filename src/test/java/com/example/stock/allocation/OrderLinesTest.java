@@ -1,0 +1,139 @@
+package com.example.stock.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+class OrderLinesTest {
+
+    private final OrderLines lines = new OrderLines();
+
+    @Test
+    void holds_the_quantity_of_each_order_it_was_given() {
+        lines.put("order-1", 3);
+        lines.put("order-2", 5);
+
+        assertThat(lines.contains("order-1")).isTrue();
+        assertThat(lines.quantityOf("order-2")).isEqualTo(5);
+        assertThat(lines.contains("order-3")).isFalse();
+        assertThat(lines.quantityOf("order-3")).isZero();
+        assertThat(lines.size()).isEqualTo(2);
+    }
+
+    @Test
+    void a_line_taken_off_is_no_longer_held_and_gives_back_its_quantity() {
+        lines.put("order-1", 3);
+
+        assertThat(lines.remove("order-1")).isEqualTo(3);
+        assertThat(lines.contains("order-1")).isFalse();
+        assertThat(lines.remove("order-1")).isZero();
+        assertThat(lines.size()).isZero();
+    }
+
+    @Test
+    void an_order_allocated_again_after_being_taken_off_comes_last() {
+        lines.put("order-1", 1);
+        lines.put("order-2", 2);
+        lines.remove("order-1");
+        lines.put("order-1", 4);
+
+        assertThat(lines.inAllocationOrder()).containsExactly(new OrderLine("order-2", 2), new OrderLine("order-1", 4));
+        assertThat(lines.quantityOf("order-1")).isEqualTo(4);
+    }
+
+    @Test
+    void giving_an_order_it_holds_a_new_quantity_keeps_its_place() {
+        lines.put("order-1", 1);
+        lines.put("order-2", 2);
+        lines.put("order-1", 7);
+
+        assertThat(lines.inAllocationOrder()).containsExactly(new OrderLine("order-1", 7), new OrderLine("order-2", 2));
+    }
+
+    @Test
+    void walks_its_lines_newest_first() {
+        lines.put("a", 1);
+        lines.put("b", 2);
+        lines.put("c", 3);
+        lines.remove("b");
+
+        assertThat(lines.newestFirst()).containsExactly(new OrderLine("c", 3), new OrderLine("a", 1));
+    }
+
+    @Test
+    void refuses_a_line_without_a_positive_quantity() {
+        assertThatThrownBy(() -> lines.put("order-1", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void behaves_as_an_ordered_map_through_many_allocations_and_deallocations() {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        Random random = new Random(42);
+        for (int step = 0; step < 50_000; step++) {
+            String orderId = "order-" + random.nextInt(5_000) + (random.nextBoolean() ? "-é" : "");
+            if (random.nextInt(3) == 0) {
+                Integer qty = expected.remove(orderId);
+                assertThat(lines.remove(orderId)).isEqualTo(qty == null ? 0 : qty);
+            } else if (!expected.containsKey(orderId)) {
+                int qty = 1 + random.nextInt(9);
+                expected.put(orderId, qty);
+                lines.put(orderId, qty);
+            }
+        }
+
+        List<OrderLine> inOrder = new ArrayList<>();
+        expected.forEach((orderId, qty) -> inOrder.add(new OrderLine(orderId, qty)));
+        assertThat(lines.inAllocationOrder()).containsExactlyElementsOf(inOrder);
+        assertThat(lines.size()).isEqualTo(expected.size());
+        expected.forEach((orderId, qty) -> assertThat(lines.quantityOf(orderId)).isEqualTo(qty));
+    }
+
+    @Test
+    void equal_to_another_holding_the_same_lines_in_the_same_order_whatever_was_taken_off_on_the_way() {
+        OrderLines same = new OrderLines();
+        lines.put("a", 1);
+        lines.put("x", 9);
+        lines.put("b", 2);
+        lines.remove("x");
+        same.put("a", 1);
+        same.put("b", 2);
+        OrderLines reordered = new OrderLines();
+        reordered.put("b", 2);
+        reordered.put("a", 1);
+
+        assertThat(lines).isEqualTo(same).isNotEqualTo(reordered);
+    }
+
+    @Test
+    void is_written_and_read_as_one_json_object_from_order_id_to_quantity_in_allocation_order() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        lines.put("order-2", 2);
+        lines.put("order-1", 1);
+        lines.put("ordre-ü", 3);
+
+        String written = json.writeValueAsString(lines);
+
+        assertThat(written).isEqualTo("{\"order-2\":2,\"order-1\":1,\"ordre-ü\":3}");
+        assertThat(json.readValue(written, OrderLines.class)).isEqualTo(lines);
+        assertThat(json.readValue("{}", OrderLines.class).size()).isZero();
+    }
+
+    @Test
+    void reading_anything_but_quantities_by_order_id_fails() {
+        ObjectMapper json = new ObjectMapper();
+
+        assertThatThrownBy(() -> json.readValue("[1]", OrderLines.class)).isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> json.readValue("{\"order-1\":\"x\"}", OrderLines.class))
+                .isInstanceOf(MismatchedInputException.class);
+    }
+}
