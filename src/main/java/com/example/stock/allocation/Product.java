@@ -20,7 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * after it). The revision names the shape of that state: change the fields, raise it, and older snapshots are
  * ignored (revision 2 no longer keeps an index from order to batch).
  */
-@Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshots")
+@Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshots",
+           commandTargetResolver = "productOfCommand")
 @Revision("2")
 class Product {
 

@@ -25,6 +25,9 @@ class ProductRouting implements RoutingStrategy {
 
     @Override
     public String getRoutingKey(CommandMessage<?> command) {
+        if (command.getPayload() instanceof ProductCommand productCommand) {
+            return productCommand.sku();
+        }
         if (command.getPayload() instanceof ChangeBatchQuantity change) {
             return directory.skuOf(change.batchref()).orElse(change.batchref());
         }

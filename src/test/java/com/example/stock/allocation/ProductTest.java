@@ -27,6 +27,7 @@ class ProductTest {
         BatchDirectory directory = batchref -> Optional.ofNullable(skuOfBatch.get(batchref));
         fixture = new AggregateTestFixture<>(Product.class);
         fixture.registerInjectableResource(directory);
+        fixture.registerCommandTargetResolver(new ProductOfCommand());
         fixture.registerCommandHandlerInterceptor(new UnknownSkuTranslation());
         fixture.registerAnnotatedCommandHandler(new BatchQuantityChanges(directory, fixture.getRepository()));
     }
