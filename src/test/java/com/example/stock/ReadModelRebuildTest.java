@@ -60,6 +60,24 @@ class ReadModelRebuildTest extends EndToEndTest {
     }
 
     @Test
+    void a_read_model_rebuilt_again_is_refilled_from_an_empty_table() throws Exception {
+        String sku = unique("sku");
+        api.addBatch(unique("batch"), sku, 10, null);
+        api.allocate(unique("order"), sku, 3);
+
+        // the second rebuild refills the generation the first one replaced, which still holds its rows
+        for (int rebuild = 1; rebuild <= 2; rebuild++) {
+            assertThat(api.post("/admin/read-models/products-view/rebuild", "").status()).isEqualTo(202);
+            JsonNode finished = AuditSupport.awaitFinished(api, "/admin/read-models/products-view/rebuild");
+            assertThat(finished.path("state").asText()).isEqualTo("completed");
+        }
+
+        JsonNode batch = api.product(sku).json().path("batches").get(0);
+        assertThat(batch.path("allocated").asInt()).isEqualTo(3);
+        assertThat(batch.path("available").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void the_processor_overview_shows_every_processor_with_its_position_and_lag() {
         api.addBatch(unique("batch"), unique("sku"), 1, null);
 

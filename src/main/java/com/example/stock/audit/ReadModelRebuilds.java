@@ -152,6 +152,7 @@ class ReadModelRebuilds implements DisposableBean {
         void run() {
             log.info("Rebuilding {} into generation {}", readModel.name(), generation);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+                generations.empty(readModel, generation);
                 transactionManager.executeInTransaction(projection::prepareReset);
                 do {
                     replayUntil(events, head());

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * and then makes it active (see the audit module).
  *
  * @param name           the processing group of its live processor, ending in {@value ProcessingGroups#VIEW}
+ * @param baseTable      its table's name without the generation suffix
  * @param projectionInto an event handler object, like the live one, that writes into the given generation
  */
-public record ReadModel(String name, Function<String, Object> projectionInto) {
+public record ReadModel(String name, String baseTable, Function<String, Object> projectionInto) {
 
     /**
      * A read model of one table, whose projection takes the name of the table to use.
@@ -20,6 +21,7 @@ public record ReadModel(String name, Function<String, Object> projectionInto) {
      * @param projectionOn makes the projection on a table name supplier
      */
     public static ReadModel of(String name, String baseTable, Function<Supplier<String>, Object> projectionOn) {
-        return new ReadModel(name, generation -> projectionOn.apply(() -> ReadModelGenerations.table(baseTable, generation)));
+        return new ReadModel(name, baseTable,
+                             generation -> projectionOn.apply(() -> ReadModelGenerations.table(baseTable, generation)));
     }
 }
