@@ -72,13 +72,7 @@ final class OrderLines {
             hashes = Arrays.copyOf(hashes, capacity);
             starts = Arrays.copyOf(starts, capacity + 1);
         }
-        int end = starts[count];
-        int length = utf8Length(orderId);
-        if (end + length > ids.length) {
-            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, end + length));
-        }
-        writeUtf8(orderId, ids, end, length);
-        starts[count + 1] = end + length;
+        starts[count + 1] = appendId(orderId);
         quantities[count] = qty;
         hashes[count] = hash(orderId);
         count++;
@@ -154,18 +148,22 @@ final class OrderLines {
         return true;
     }
 
-    private static int utf8Length(String orderId) {
-        return isAscii(orderId) ? orderId.length() : orderId.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static void writeUtf8(String orderId, byte[] into, int at, int length) {
-        if (isAscii(orderId)) {
+    /** Writes the order id's UTF-8 bytes after the last line's; where they end. */
+    private int appendId(String orderId) {
+        int start = starts[count];
+        byte[] utf8 = isAscii(orderId) ? null : orderId.getBytes(StandardCharsets.UTF_8);
+        int length = utf8 == null ? orderId.length() : utf8.length;
+        if (start + length > ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, start + length));
+        }
+        if (utf8 == null) {
             for (int i = 0; i < length; i++) {
-                into[at + i] = (byte) orderId.charAt(i);
+                ids[start + i] = (byte) orderId.charAt(i);
             }
         } else {
-            System.arraycopy(orderId.getBytes(StandardCharsets.UTF_8), 0, into, at, length);
+            System.arraycopy(utf8, 0, ids, start, length);
         }
+        return start + length;
     }
 
     private void addToIndex(int line) {
