@@ -131,9 +131,17 @@ public class Benchmark {
             figures.put("hot_errors", (double) hot.errors.get());
             figures.put("hot_over_allocated", overAllocation(service, "HOT", hot.allocatedUnits.get()));
 
+            double[] pausesBefore = service.gcPauses();
             LoadResult single = load(service, measure, 1, i -> randomOrder(), false);
+            double[] pausesAfter = service.gcPauses();
             figures.put("latency_p50_ms", single.percentileMillis(0.50));
+            figures.put("latency_p95_ms", single.percentileMillis(0.95));
             figures.put("latency_p99_ms", single.percentileMillis(0.99));
+            figures.put("latency_p999_ms", single.percentileMillis(0.999));
+            figures.put("latency_over_5ms_percent", single.percentOver(Duration.ofMillis(5)));
+            figures.put("latency_gc_pauses", pausesAfter[0] - pausesBefore[0]);
+            figures.put("latency_gc_pause_mean_ms",
+                        (pausesAfter[1] - pausesBefore[1]) * 1000 / Math.max(1, pausesAfter[0] - pausesBefore[0]));
             figures.put("rss_mib", service.residentMiB());
         }
         figures.put("store_mib", sizeMiB(data));
@@ -240,6 +248,11 @@ public class Benchmark {
 
         double percentileMillis(double p) {
             return percentile(new ArrayList<>(latencies), p) / 1e6;
+        }
+
+        double percentOver(Duration limit) {
+            return latencies.isEmpty() ? Double.NaN
+                    : 100.0 * latencies.stream().filter(nanos -> nanos > limit.toNanos()).count() / latencies.size();
         }
 
         double lagP99Millis() {
@@ -482,6 +495,25 @@ public class Benchmark {
             return Double.NaN;
         }
 
+        /**
+         * The collector's pauses so far, as the service's own metrics count them: how many, and their seconds in all
+         * (every collector and cause summed).
+         */
+        double[] gcPauses() throws Exception {
+            double count = 0, seconds = 0;
+            Matcher pause = Pattern.compile("(?m)^jvm_gc_pause_seconds_(count|sum)\\{[^}]*} (\\S+)$")
+                                   .matcher(bench.get(this, "/actuator/prometheus").body());
+            while (pause.find()) {
+                double value = Double.parseDouble(pause.group(2));
+                if (pause.group(1).equals("count")) {
+                    count += value;
+                } else {
+                    seconds += value;
+                }
+            }
+            return new double[]{count, seconds};
+        }
+
         long awaitReadModelsCaughtUp(Duration timeout) throws Exception {
             long started = System.nanoTime();
             long deadline = started + timeout.toNanos();
@@ -655,6 +687,11 @@ public class Benchmark {
                 {"  units over-allocated or unaccounted", "hot_over_allocated", "0"},
                 {"latency at 1 connection, p50 (ms)", "latency_p50_ms", "reported"},
                 {"latency at 1 connection, p99 (ms)", "latency_p99_ms", "<= 5"},
+                {"  p95 (ms)", "latency_p95_ms", "reported"},
+                {"  p99.9 (ms)", "latency_p999_ms", "reported"},
+                {"  requests over 5 ms (%)", "latency_over_5ms_percent", "reported"},
+                {"  collector pauses meanwhile", "latency_gc_pauses", "reported"},
+                {"  their mean (ms)", "latency_gc_pause_mean_ms", "reported"},
                 {"projection lag, 2xx to visible, p99 (ms)", "lag_p99_ms", "< 100"},
                 {"replay of allocations view (events/s)", "replay_events_per_s", ">= 50000"},
                 {"  catch-up of all read models after start (events/s)", "catchup_events_per_s", "reported"},
