@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -13,8 +15,10 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +36,27 @@ class AllocationConfiguration implements DisposableBean {
     @Override
     public void destroy() {
         snapshots.shutdown();
+    }
+
+    /**
+     * The product aggregate: cached, snapshotted, and found by the SKU its commands name. Registered here rather than
+     * with Axon's {@code @Aggregate}, whose bean definitions live in Axon's packages and name the class: built ahead
+     * of time, they would have to see {@link Product}, which stays internal to this module.
+     */
+    @Bean
+    ConfigurerModule productAggregate(Cache productCache, ObjectProvider<SnapshotTriggerDefinition> productSnapshots,
+                                      ProductOfCommand productOfCommand) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Product.class)
+                                   .configureCache(config -> productCache)
+                                   .configureSnapshotTrigger(config -> productSnapshots.getObject())
+                                   .configureCommandTargetResolver(config -> productOfCommand));
+    }
+
+    /** Products for {@link BatchQuantityChanges}, and for the snapshotter, which finds how to create one through it. */
+    @Bean
+    Repository<Product> productRepository(org.axonframework.config.Configuration configuration) {
+        return configuration.repository(Product.class);
     }
 
     /** Keeps products in memory between commands, so a command does not re-read the product's history. */

@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
-import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A product (one SKU): the consistency boundary for its batches. Every allocation decision of the SKU is made
@@ -20,8 +19,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  * after it). The revision names the shape of that state: change the fields, raise it, and older snapshots are
  * ignored (revision 2 no longer keeps an index from order to batch).
  */
-@Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshots",
-           commandTargetResolver = "productOfCommand")
 @Revision("2")
 class Product {
 
