@@ -438,7 +438,8 @@ public class Benchmark {
             if (Files.exists(classArchive)) {
                 command.add("-XX:SharedArchiveFile=" + classArchive);
             }
-            command.addAll(List.of("-jar", bench.jar.toString(), "--server.port=" + port, "--stock.data-dir=" + data,
+            // as the README runs it: with the context's bean definitions generated at build time
+            command.addAll(List.of("-Dspring.aot.enabled=true", "-jar", bench.jar.toString(), "--server.port=" + port, "--stock.data-dir=" + data,
                                    "--stock.security.users." + USER + ".password-hash=" + bench.passwordHash,
                                    "--stock.security.users." + USER + ".roles=OPERATOR,READER,AUDITOR"));
             String appArgs = System.getenv().getOrDefault("BENCH_APP_ARGS", "").strip();

@@ -20,7 +20,10 @@ final class RunningJar implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar on a data directory and waits until its health is UP. */
+    /**
+     * Starts the jar on a data directory, with the components its build fixed ahead of time as the README runs it, and
+     * waits until its health is UP.
+     */
     static RunningJar start(Path dataDir, String... extraArguments) throws IOException, InterruptedException {
         String jar = System.getProperty("app.jar");
         if (jar == null) {
@@ -31,7 +34,8 @@ final class RunningJar implements AutoCloseable {
             port = free.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dspring.aot.enabled=true",
+                "-jar", jar,
                 "--server.port=" + port, "--stock.data-dir=" + dataDir));
         command.addAll(List.of(TestUsers.withUsers(extraArguments)));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
  * check refuses that at start, before any processor runs, and says what to do.
  * <p>
  * On Axon Server it also warns when this instance keeps its own H2 file database: right for one instance, wrong for
- * several, which must share one database (see axonserver/README.md).
+ * several, which must share one database (see axonserver/README.md). And it refuses the components the build fixed
+ * ahead of time (started with {@code -Dspring.aot.enabled=true}): they are those of the embedded store, so the
+ * service would keep its events in its own database while configured for Axon Server.
  */
 @Component
 class StoreModeCheck {
@@ -27,6 +30,7 @@ class StoreModeCheck {
     StoreModeCheck(JdbcClient jdbc, EventSchema events, @Value("${axon.axonserver.enabled:true}") boolean onAxonServer,
                    @Value("${spring.datasource.url:}") String databaseUrl) {
         if (onAxonServer) {
+            refuseComponentsBuiltAheadOfTime(AotDetector.useGeneratedArtifacts());
             refuseEmbeddedEvents(jdbc, events);
             if (databaseUrl.startsWith("jdbc:h2:file:")) {
                 log.warn("On Axon Server with this instance's own H2 file database ({}): run only this one instance "
@@ -36,6 +40,18 @@ class StoreModeCheck {
             }
         } else {
             refuseAxonServerPositions(jdbc);
+        }
+    }
+
+    /** On Axon Server: not with the components built ahead of time, which are the embedded store's. */
+    static void refuseComponentsBuiltAheadOfTime(boolean aheadOfTime) {
+        if (aheadOfTime) {
+            throw new RefusedToStart(
+                    "The service was started with the components its build fixed ahead of time "
+                            + "(-Dspring.aot.enabled=true), which are those of the embedded event store, and it is "
+                            + "configured for Axon Server (profile axonserver): started like this, it would keep its "
+                            + "events in its own database, not in the server.",
+                    "Start it on Axon Server without -Dspring.aot.enabled=true; see axonserver/README.md.");
         }
     }
 

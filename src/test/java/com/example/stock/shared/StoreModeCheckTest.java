@@ -1,5 +1,6 @@
 package com.example.stock.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** A database used in one mode is refused in the other. */
+/** A database used in one mode is refused in the other, and so are components built for the other. */
 class StoreModeCheckTest {
 
     private final JdbcClient jdbc = freshDatabase();
@@ -56,6 +57,16 @@ class StoreModeCheckTest {
         storeToken(GapAwareTrackingToken.class);
 
         assertThatCode(() -> StoreModeCheck.refuseAxonServerPositions(jdbc)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void components_built_ahead_of_time_are_refused_on_axon_server() {
+        assertThatThrownBy(() -> StoreModeCheck.refuseComponentsBuiltAheadOfTime(true))
+                .isInstanceOf(RefusedToStart.class)
+                .hasMessageContaining("fixed ahead of time")
+                .satisfies(refused -> assertThat(((RefusedToStart) refused).action())
+                        .contains("without -Dspring.aot.enabled=true"));
+        assertThatCode(() -> StoreModeCheck.refuseComponentsBuiltAheadOfTime(false)).doesNotThrowAnyException();
     }
 
     private void storeToken(Class<?> tokenType) {
