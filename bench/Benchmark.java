@@ -131,17 +131,16 @@ public class Benchmark {
             figures.put("hot_errors", (double) hot.errors.get());
             figures.put("hot_over_allocated", overAllocation(service, "HOT", hot.allocatedUnits.get()));
 
-            double[] pausesBefore = service.gcPauses();
+            CollectorPauses pausesBefore = service.collectorPauses();
             LoadResult single = load(service, measure, 1, i -> randomOrder(), false);
-            double[] pausesAfter = service.gcPauses();
+            CollectorPauses pauses = service.collectorPauses().since(pausesBefore);
             figures.put("latency_p50_ms", single.percentileMillis(0.50));
             figures.put("latency_p95_ms", single.percentileMillis(0.95));
             figures.put("latency_p99_ms", single.percentileMillis(0.99));
             figures.put("latency_p999_ms", single.percentileMillis(0.999));
             figures.put("latency_over_5ms_percent", single.percentOver(Duration.ofMillis(5)));
-            figures.put("latency_gc_pauses", pausesAfter[0] - pausesBefore[0]);
-            figures.put("latency_gc_pause_mean_ms",
-                        (pausesAfter[1] - pausesBefore[1]) * 1000 / Math.max(1, pausesAfter[0] - pausesBefore[0]));
+            figures.put("latency_gc_pauses", pauses.count());
+            figures.put("latency_gc_pause_mean_ms", pauses.meanMillis());
             figures.put("rss_mib", service.residentMiB());
         }
         figures.put("store_mib", sizeMiB(data));
@@ -231,6 +230,18 @@ public class Benchmark {
     }
 
     record Request(String path, String body) {
+    }
+
+    /** The collector's pauses: how many, and their seconds in all. */
+    record CollectorPauses(double count, double seconds) {
+
+        CollectorPauses since(CollectorPauses before) {
+            return new CollectorPauses(count - before.count, seconds - before.seconds);
+        }
+
+        double meanMillis() {
+            return seconds * 1000 / Math.max(1, count);
+        }
     }
 
     /** What one load phase saw. */
@@ -439,7 +450,8 @@ public class Benchmark {
                 command.add("-XX:SharedArchiveFile=" + classArchive);
             }
             // as the README runs it: with the context's bean definitions generated at build time
-            command.addAll(List.of("-Dspring.aot.enabled=true", "-jar", bench.jar.toString(), "--server.port=" + port, "--stock.data-dir=" + data,
+            command.addAll(List.of("-Dspring.aot.enabled=true",
+                                   "-jar", bench.jar.toString(), "--server.port=" + port, "--stock.data-dir=" + data,
                                    "--stock.security.users." + USER + ".password-hash=" + bench.passwordHash,
                                    "--stock.security.users." + USER + ".roles=OPERATOR,READER,AUDITOR"));
             String appArgs = System.getenv().getOrDefault("BENCH_APP_ARGS", "").strip();
@@ -496,11 +508,8 @@ public class Benchmark {
             return Double.NaN;
         }
 
-        /**
-         * The collector's pauses so far, as the service's own metrics count them: how many, and their seconds in all
-         * (every collector and cause summed).
-         */
-        double[] gcPauses() throws Exception {
+        /** The collector's pauses so far, as the service's own metrics count them (every collector and cause). */
+        CollectorPauses collectorPauses() throws Exception {
             double count = 0, seconds = 0;
             Matcher pause = Pattern.compile("(?m)^jvm_gc_pause_seconds_(count|sum)\\{[^}]*} (\\S+)$")
                                    .matcher(bench.get(this, "/actuator/prometheus").body());
@@ -512,7 +521,7 @@ public class Benchmark {
                     seconds += value;
                 }
             }
-            return new double[]{count, seconds};
+            return new CollectorPauses(count, seconds);
         }
 
         long awaitReadModelsCaughtUp(Duration timeout) throws Exception {
