@@ -41,7 +41,9 @@ class AllocationConfiguration implements DisposableBean {
     /**
      * The product aggregate: cached, snapshotted, and found by the SKU its commands name. Registered here rather than
      * with Axon's {@code @Aggregate}, whose bean definitions live in Axon's packages and name the class: built ahead
-     * of time, they would have to see {@link Product}, which stays internal to this module.
+     * of time, they would have to see {@link Product}, which stays internal to this module. The snapshot trigger is
+     * looked up when Axon builds the aggregate: it needs the snapshotter, which needs Axon's configuration, which is
+     * built from this module.
      */
     @Bean
     ConfigurerModule productAggregate(Cache productCache, ObjectProvider<SnapshotTriggerDefinition> productSnapshots,
