@@ -17,9 +17,10 @@ import org.axonframework.serialization.Revision;
  * A product (one SKU): the consistency boundary for its batches. Every allocation decision of the SKU is made
  * here, under the aggregate's lock, from the state rebuilt from its own events (or from a snapshot and the events
  * after it). The revision names the shape of that state: change the fields, raise it, and older snapshots are
- * ignored (revision 2 no longer keeps an index from order to batch).
+ * ignored (revision 2 no longer keeps an index from order to batch; revision 3 writes a batch's order lines as one
+ * binary value).
  */
-@Revision("2")
+@Revision("3")
 class Product {
 
     @AggregateIdentifier

@@ -58,9 +58,9 @@ class EventStoreConfiguration {
     /**
      * Snapshots hold an aggregate's state, which is private fields rather than a record's properties: their own
      * mapper reads and writes fields. Kept apart from the events' mapper, whose format is the store's contract.
-     * A product's order lines are a map from order id to quantity, so a big product's snapshot has a hundred
-     * thousand distinct field names: Jackson would intern each one into the JVM's string table (most of the CPU it
-     * took to read the snapshot, and memory never given back), so this mapper keeps names as plain strings.
+     * Field names stay plain strings rather than interned in the JVM's string table: a snapshot's maps are keyed by
+     * batch references, of which a store holds many (and a big product's first read after a start was measured
+     * slower with Jackson's default, see docs/benchmarks.md).
      */
     static Serializer snapshotSerializer() {
         JsonFactory plainNames = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -115,25 +117,91 @@ class OrderLinesTest {
     }
 
     @Test
-    void is_written_and_read_as_one_json_object_from_order_id_to_quantity_in_allocation_order() throws Exception {
+    void is_written_as_one_binary_value_and_read_back_with_the_same_lines_in_the_same_order() throws Exception {
         ObjectMapper json = new ObjectMapper();
         lines.put("order-2", 2);
+        lines.put("taken-off", 5);
         lines.put("order-1", 1);
-        lines.put("ordre-ü", 3);
+        lines.put("ordre-ü", 300);
+        lines.remove("taken-off");
 
         String written = json.writeValueAsString(lines);
+        OrderLines read = json.readValue(written, OrderLines.class);
 
-        assertThat(written).isEqualTo("{\"order-2\":2,\"order-1\":1,\"ordre-ü\":3}");
-        assertThat(json.readValue(written, OrderLines.class)).isEqualTo(lines);
-        assertThat(json.readValue("{}", OrderLines.class).size()).isZero();
+        assertThat(json.readTree(written).isTextual()).isTrue();
+        assertThat(read).isEqualTo(lines);
+        assertThat(read.inAllocationOrder()).containsExactly(new OrderLine("order-2", 2), new OrderLine("order-1", 1),
+                                                             new OrderLine("ordre-ü", 300));
     }
 
     @Test
-    void reading_anything_but_quantities_by_order_id_fails() {
+    void lines_read_back_empty_take_new_lines() throws Exception {
         ObjectMapper json = new ObjectMapper();
+        OrderLines read = json.readValue(json.writeValueAsString(new OrderLines()), OrderLines.class);
+        assertThat(read.size()).isZero();
 
-        assertThatThrownBy(() -> json.readValue("[1]", OrderLines.class)).isInstanceOf(MismatchedInputException.class);
-        assertThatThrownBy(() -> json.readValue("{\"order-1\":\"x\"}", OrderLines.class))
+        read.put("order-1", 1);
+        read.put("order-2", 2);
+
+        assertThat(read.inAllocationOrder()).containsExactly(new OrderLine("order-1", 1), new OrderLine("order-2", 2));
+    }
+
+    @Test
+    void lines_read_back_are_found_taken_off_and_added_to_as_before() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            lines.put("order-" + i + (i % 7 == 0 ? "-é" : ""), 1 + random.nextInt(1_000));
+        }
+
+        OrderLines read = OrderLines.fromBytes(lines.toBytes());
+
+        assertThat(read).isEqualTo(lines);
+        assertThat(read.quantityOf("order-14-é")).isEqualTo(lines.quantityOf("order-14-é"));
+        assertThat(read.remove("order-5")).isEqualTo(lines.quantityOf("order-5"));
+        read.put("order-5", 3);
+        read.put("order-10000", 4);
+        assertThat(read.newestFirst()).startsWith(new OrderLine("order-10000", 4), new OrderLine("order-5", 3));
+        assertThat(read.size()).isEqualTo(10_001);
+    }
+
+    @Test
+    void reading_anything_but_order_lines_fails() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        byte[] oneLine = lines(new OrderLine("order-1", 1));
+        byte[] truncated = OrderLines.compressed(Arrays.copyOf(oneLine, oneLine.length - 2));
+        byte[] zeroQuantity = OrderLines.compressed(new byte[] {1, 'a', 0});
+
+        assertThatThrownBy(() -> json.readValue("{\"order-1\":1}", OrderLines.class))
                 .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> json.readValue("\"not base64!\"", OrderLines.class))
+                .isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> json.readValue(json.writeValueAsString(oneLine), OrderLines.class))
+                .isInstanceOf(MismatchedInputException.class).hasMessageContaining("not compressed");
+        assertThatThrownBy(() -> json.readValue(json.writeValueAsString(truncated), OrderLines.class))
+                .isInstanceOf(MismatchedInputException.class).hasMessageContaining("end short");
+        assertThatThrownBy(() -> json.readValue(json.writeValueAsString(zeroQuantity), OrderLines.class))
+                .isInstanceOf(MismatchedInputException.class).hasMessageContaining("positive");
+    }
+
+    @Test
+    void compressed_bytes_read_back_as_they_were_and_must_have_the_length_they_give() {
+        byte[] bytes = lines(new OrderLine("order-1", 1), new OrderLine("order-2", 2));
+        byte[] compressed = OrderLines.compressed(bytes);
+        byte[] longerThanGiven = OrderLines.compressed(Arrays.copyOf(bytes, bytes.length + 1));
+        longerThanGiven[0]--;
+
+        assertThat(OrderLines.decompressed(compressed)).isEqualTo(bytes);
+        assertThatThrownBy(() -> OrderLines.decompressed(Arrays.copyOf(compressed, compressed.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderLines.decompressed(longerThanGiven))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length they give");
+    }
+
+    private static byte[] lines(OrderLine... held) {
+        OrderLines lines = new OrderLines();
+        for (OrderLine line : held) {
+            lines.put(line.orderId(), line.qty());
+        }
+        return lines.toBytes();
     }
 }
