@@ -346,7 +346,7 @@ final class OrderLines {
             idBytes += length;
         }
         OrderLines read = new OrderLines();
-        // room for a quarter more: a product loaded is usually allocated to next, and a full array would double
+        // room for a quarter more lines: a product loaded is usually allocated to next, and full arrays would double
         int capacity = lines + lines / 4 + 1;
         read.ids = new byte[idBytes + idBytes / 4 + 16];
         read.starts = new int[capacity + 1];
@@ -363,7 +363,7 @@ final class OrderLines {
         }
         read.count = lines;
         read.live = lines;
-        read.reindex(indexSizeFor(lines));
+        read.reindex(indexSizeFor(capacity));
         return read;
     }
 
