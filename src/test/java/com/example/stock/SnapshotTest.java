@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A product with many events is snapshotted, and a restarted service decides from the snapshot exactly as before; a
- * snapshot of an earlier revision of the product is passed over for the events.
+ * snapshot of an earlier revision of the product, or one that cannot be read, is passed over for the events.
  */
 class SnapshotTest {
 
@@ -40,6 +40,21 @@ class SnapshotTest {
             app.getBean(JdbcClient.class)
                .sql("UPDATE SnapshotEventEntry SET payloadRevision = '0', payload = ? WHERE aggregateIdentifier = ?")
                .params("{}".getBytes(StandardCharsets.UTF_8), "LAMP").update();
+        }
+
+        try (var app = start()) {
+            expectTheSameDecisions(apiOf(app));
+        }
+    }
+
+    @Test
+    void a_snapshot_that_cannot_be_read_is_passed_over_and_the_product_is_loaded_from_its_events() throws Exception {
+        try (var app = start()) {
+            allocateUntilSnapshotted(app);
+            // of the product's revision, but not a product: damaged, or written by a faulty build
+            app.getBean(JdbcClient.class)
+               .sql("UPDATE SnapshotEventEntry SET payload = ? WHERE aggregateIdentifier = ?")
+               .params("{\"stock\": \"damaged\"}".getBytes(StandardCharsets.UTF_8), "LAMP").update();
         }
 
         try (var app = start()) {

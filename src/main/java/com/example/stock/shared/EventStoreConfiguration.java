@@ -119,18 +119,18 @@ class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(snapshotSerializer())
-                                     .eventSerializer(eventSerializer)
-                                     .upcasterChain(configuration.upcasterChain())
-                                     .snapshotFilter(configuration.snapshotFilter())
-                                     .persistenceExceptionResolver(EventStoreConfiguration::isDuplicateKey)
-                                     .connectionProvider(connectionProvider)
-                                     .transactionManager(transactionManager)
-                                     .schema(eventSchema)
-                                     .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
-                                     .batchSize(EVENTS_PER_READ)
-                                     .build();
+        return new UnreadableSnapshotsPassedOver(
+                JdbcEventStorageEngine.builder()
+                                      .snapshotSerializer(snapshotSerializer())
+                                      .eventSerializer(eventSerializer)
+                                      .upcasterChain(configuration.upcasterChain())
+                                      .snapshotFilter(configuration.snapshotFilter())
+                                      .persistenceExceptionResolver(EventStoreConfiguration::isDuplicateKey)
+                                      .connectionProvider(connectionProvider)
+                                      .transactionManager(transactionManager)
+                                      .schema(eventSchema)
+                                      .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
+                                      .batchSize(EVENTS_PER_READ));
     }
 
     /**
