@@ -33,28 +33,25 @@ class SnapshotTest {
     @Test
     void a_snapshot_of_an_earlier_revision_of_the_product_is_ignored_and_the_product_is_loaded_from_its_events()
             throws Exception {
-        try (var app = start()) {
-            allocateUntilSnapshotted(app);
-            // a snapshot written before the product changed shape: its revision no longer matches, its state is
-            // of no use (here an empty object, which would make an empty product if it were read)
-            app.getBean(JdbcClient.class)
-               .sql("UPDATE SnapshotEventEntry SET payloadRevision = '0', payload = ? WHERE aggregateIdentifier = ?")
-               .params("{}".getBytes(StandardCharsets.UTF_8), "LAMP").update();
-        }
-
-        try (var app = start()) {
-            expectTheSameDecisions(apiOf(app));
-        }
+        // a snapshot written before the product changed shape: its revision no longer matches, its state is of no
+        // use (here an empty object, which would make an empty product if it were read)
+        expectTheSameDecisionsAfterARestartOnASnapshotChangedBy(
+                "UPDATE SnapshotEventEntry SET payloadRevision = '0', payload = ? WHERE aggregateIdentifier = ?", "{}");
     }
 
     @Test
     void a_snapshot_that_cannot_be_read_is_passed_over_and_the_product_is_loaded_from_its_events() throws Exception {
+        // of the product's revision, but not a product: damaged, or written by a faulty build
+        expectTheSameDecisionsAfterARestartOnASnapshotChangedBy(
+                "UPDATE SnapshotEventEntry SET payload = ? WHERE aggregateIdentifier = ?", "{\"stock\": \"damaged\"}");
+    }
+
+    /** The product's snapshot is given this payload while the service is stopped. */
+    private void expectTheSameDecisionsAfterARestartOnASnapshotChangedBy(String update, String payload)
+            throws Exception {
         try (var app = start()) {
             allocateUntilSnapshotted(app);
-            // of the product's revision, but not a product: damaged, or written by a faulty build
-            app.getBean(JdbcClient.class)
-               .sql("UPDATE SnapshotEventEntry SET payload = ? WHERE aggregateIdentifier = ?")
-               .params("{\"stock\": \"damaged\"}".getBytes(StandardCharsets.UTF_8), "LAMP").update();
+            app.getBean(JdbcClient.class).sql(update).params(payload.getBytes(StandardCharsets.UTF_8), "LAMP").update();
         }
 
         try (var app = start()) {
