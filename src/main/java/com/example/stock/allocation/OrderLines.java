@@ -438,7 +438,12 @@ final class OrderLines {
     /** The bytes of {@link #compressed}, read into one array of the length they give, which they must fill. */
     static byte[] decompressed(byte[] compressed) {
         Reading header = new Reading(compressed);
-        byte[] bytes = new byte[header.varint()];
+        int length = header.varint();
+        // deflate shrinks at most about a thousandfold: a longer length is damage, not worth an array of that size
+        if (length < 0 || length > (compressed.length - header.position()) * 1032L) {
+            throw new IllegalArgumentException("The order lines do not have the length they give");
+        }
+        byte[] bytes = new byte[length];
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed, header.position(), compressed.length - header.position());

@@ -195,6 +195,20 @@ class OrderLinesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OrderLines.decompressed(longerThanGiven))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length they give");
+        assertThatThrownBy(() -> OrderLines.decompressed(lengthBeyondAnyDeflate(compressed)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length they give");
+    }
+
+    /** The same stream behind a length of 2^31 - 1, more than a thousand times its size. */
+    private static byte[] lengthBeyondAnyDeflate(byte[] compressed) {
+        int header = 1;
+        while (compressed[header - 1] < 0) {
+            header++;
+        }
+        byte[] largest = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07};
+        byte[] damaged = Arrays.copyOf(largest, largest.length + compressed.length - header);
+        System.arraycopy(compressed, header, damaged, largest.length, compressed.length - header);
+        return damaged;
     }
 
     private static byte[] lines(OrderLine... held) {
