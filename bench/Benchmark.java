@@ -1,12 +1,15 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,7 +70,6 @@ public class Benchmark {
     private final int replayEvents;
     private final Path results;
     private final String passwordHash;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
             (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
@@ -336,10 +339,9 @@ public class Benchmark {
     private void send(Service service, Request request, LoadResult result) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(post(service, request.path()).POST(
-                    HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+            Response response = service.connection().exchange("POST", request.path(), request.body());
             result.latencies.add(System.nanoTime() - started);
-            if (response.statusCode() / 100 == 2) {
+            if (response.status() / 100 == 2) {
                 result.ok.incrementAndGet();
                 if (response.body().contains("\"batchref\"")) {
                     result.allocatedUnits.incrementAndGet();
@@ -347,7 +349,7 @@ public class Benchmark {
             } else {
                 result.errors.incrementAndGet();
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             result.errors.incrementAndGet();
         }
     }
@@ -355,18 +357,17 @@ public class Benchmark {
     private void sampleLag(Service service, LoadResult result) {
         String order = "lag-" + UUID.randomUUID();
         try {
-            HttpResponse<String> answer = http.send(post(service, "/allocate").POST(HttpRequest.BodyPublishers.ofString(
-                    allocation(order, "SKU-" + ThreadLocalRandom.current().nextInt(SKUS), 1))).build(),
-                                                    HttpResponse.BodyHandlers.ofString());
+            Response answer = service.connection().exchange(
+                    "POST", "/allocate", allocation(order, "SKU-" + ThreadLocalRandom.current().nextInt(SKUS), 1));
             long acknowledged = System.nanoTime();
-            if (answer.statusCode() != 202) {
+            if (answer.status() != 202) {
                 return;
             }
-            while (get(service, "/allocations/" + order).statusCode() != 200) {
+            while (get(service, "/allocations/" + order).status() != 200) {
                 Thread.onSpinWait();
             }
             result.lags.add(System.nanoTime() - acknowledged);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             result.errors.incrementAndGet();
         }
     }
@@ -384,23 +385,187 @@ public class Benchmark {
         return over + Math.abs(allocated - unitsAnswered);
     }
 
-    HttpRequest.Builder post(Service service, String path) {
-        return HttpRequest.newBuilder(URI.create(service.base + path)).header("Authorization", authorization)
-                          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
-    }
-
-    HttpResponse<String> post(Service service, String path, String body) {
+    Response post(Service service, String path, String body) {
         try {
-            return http.send(post(service, path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                             HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
+            return service.connection().exchange("POST", path, body);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    HttpResponse<String> get(Service service, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(service.base + path)).header("Authorization", authorization)
-                                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    Response get(Service service, String path) throws IOException {
+        return service.connection().exchange("GET", path, null);
+    }
+
+    /** An answer: its status and its body as text. */
+    record Response(int status, String body) {
+    }
+
+    /**
+     * One kept-alive HTTP/1.1 connection, written and read on the thread that sends, as load tools do. The JDK's
+     * client hands every exchange to its selector and executor threads and back, which on two cores shared with the
+     * service cost about a third of a core at full load and put thread switches into every measured latency.
+     */
+    static final class HttpConnection implements AutoCloseable {
+
+        private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+        private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
+        private final int port;
+        private final String authorization;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        /** With {@code authorization} null, requests go without credentials. */
+        HttpConnection(int port, String authorization) {
+            this.port = port;
+            this.authorization = authorization;
+        }
+
+        /**
+         * Sends a request ({@code body} null for none) and reads its answer; on a failure the next one reconnects.
+         * A kept connection the service has closed meanwhile (idle too long) fails before any answer: the request
+         * is sent once more on a new one, as the service never read it.
+         */
+        Response exchange(String method, String path, String body) throws IOException {
+            boolean kept = socket != null;
+            try {
+                return exchangeOnce(method, path, body);
+            } catch (ClosedBeforeAnswer closed) {
+                close();
+                if (kept) {
+                    return exchange(method, path, body);
+                }
+                throw closed;
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** The connection failed before the first byte of an answer. */
+        private static final class ClosedBeforeAnswer extends IOException {
+            ClosedBeforeAnswer(IOException cause) {
+                super("the connection closed before an answer", cause);
+            }
+        }
+
+        private Response exchangeOnce(String method, String path, String body) throws IOException {
+            if (socket == null) {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress("localhost", port), (int) CONNECT_TIMEOUT.toMillis());
+                socket.setSoTimeout((int) ANSWER_TIMEOUT.toMillis());
+                in = new BufferedInputStream(socket.getInputStream());
+                out = new BufferedOutputStream(socket.getOutputStream());
+            }
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:").append(port).append("\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            }
+            try {
+                out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(content);
+                out.flush();
+                in.mark(1);
+                if (in.read() < 0) {
+                    throw new EOFException();
+                }
+                in.reset();
+            } catch (SocketTimeoutException stillWorking) {
+                throw stillWorking;
+            } catch (IOException e) {
+                throw new ClosedBeforeAnswer(e);
+            }
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            long length = -1;
+            boolean chunked = false, closes = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).strip();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> closes = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            byte[] answer;
+            if (chunked) {
+                answer = chunks();
+            } else if (length >= 0) {
+                answer = exactly(length);
+            } else if (status == 204 || status == 304 || status / 100 == 1) {
+                answer = new byte[0];
+            } else {
+                answer = in.readAllBytes();
+                closes = true;
+            }
+            if (closes) {
+                close();
+            }
+            return new Response(status, new String(answer, StandardCharsets.UTF_8));
+        }
+
+        private byte[] chunks() throws IOException {
+            var answer = new java.io.ByteArrayOutputStream();
+            for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                answer.writeBytes(exactly(size));
+                line();
+            }
+            while (!line().isEmpty()) {
+                // trailers
+            }
+            return answer.toByteArray();
+        }
+
+        private long chunkSize() throws IOException {
+            String line = line();
+            int extension = line.indexOf(';');
+            return Long.parseLong((extension < 0 ? line : line.substring(0, extension)).strip(), 16);
+        }
+
+        private byte[] exactly(long length) throws IOException {
+            byte[] bytes = in.readNBytes(Math.toIntExact(length));
+            if (bytes.length < length) {
+                throw new EOFException("the answer ended after " + bytes.length + " of " + length + " bytes");
+            }
+            return bytes;
+        }
+
+        /** A line of the answer's head, without its CRLF. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("the connection closed in the middle of an answer");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
     }
 
     private static double timedMillis(Runnable action) {
@@ -427,15 +592,28 @@ public class Benchmark {
     /** The service as a process of its own. */
     static final class Service implements AutoCloseable {
         final Process process;
-        final String base;
         final long startupMillis;
         private final Benchmark bench;
+        private final int port;
+        /** Each client thread's connection, signed in as the bench user. */
+        private final ThreadLocal<HttpConnection> connections;
+        private final Queue<HttpConnection> opened = new ConcurrentLinkedQueue<>();
 
-        private Service(Benchmark bench, Process process, String base, long startupMillis) {
+        private Service(Benchmark bench, Process process, int port, long startupMillis) {
             this.bench = bench;
             this.process = process;
-            this.base = base;
+            this.port = port;
             this.startupMillis = startupMillis;
+            this.connections = ThreadLocal.withInitial(() -> {
+                HttpConnection connection = new HttpConnection(port, bench.authorization);
+                opened.add(connection);
+                return connection;
+            });
+        }
+
+        /** The calling thread's connection to the service. */
+        HttpConnection connection() {
+            return connections.get();
         }
 
         static Service start(Benchmark bench, Path data, Path log) throws Exception {
@@ -460,15 +638,14 @@ public class Benchmark {
             }
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            String base = "http://localhost:" + port;
-            HttpClient probe = HttpClient.newHttpClient();
+            HttpConnection probe = new HttpConnection(port, null);
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the service exited; see " + log);
                 }
                 try {
-                    if (probe.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                                   HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    if (probe.exchange("GET", "/actuator/health", null).status() == 200) {
+                        probe.close();
                         break;
                     }
                 } catch (IOException notYet) {
@@ -476,7 +653,7 @@ public class Benchmark {
                 }
                 Thread.sleep(20);
             }
-            return new Service(bench, process, base, (System.nanoTime() - started) / 1_000_000);
+            return new Service(bench, process, port, (System.nanoTime() - started) / 1_000_000);
         }
 
         /** Waits until the service uses almost no CPU for a second: its background work is done. */
@@ -562,6 +739,7 @@ public class Benchmark {
 
         @Override
         public void close() throws InterruptedException {
+            opened.forEach(HttpConnection::close);
             process.destroy();
             process.waitFor();
         }
