@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,6 +30,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +51,21 @@ class EventStoreConfiguration {
      */
     private static final int EVENTS_PER_READ = 1_000;
     private static final Duration PASSED_OVER_POSITIONS_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * On the embedded H2 file, every write but a read model's is stored before it returns ({@link DurableCommits});
+     * a database server keeps its own durability.
+     */
+    @Bean
+    static BeanPostProcessor durableCommits() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                        && pool.getJdbcUrl().startsWith("jdbc:h2:file:") ? DurableCommits.of(pool) : bean;
+            }
+        };
+    }
 
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {

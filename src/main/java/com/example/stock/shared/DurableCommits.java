@@ -1,0 +1,172 @@
+package com.example.stock.shared;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Every write to the embedded H2 file is on disk before it returns, except a read model's. H2 writes the file in
+ * the background ({@code WRITE_DELAY} above 0 in the database URL); after each commit that wrote something, and
+ * after each write made outside a transaction, the connection stores the file with H2's {@code CHECKPOINT} (a
+ * write of what is committed, without forcing it to the disk, as {@code WRITE_DELAY=0} did). Only the commits of a
+ * read model's processor are left to the background writer: a read model's rows commit in one transaction with the
+ * processor's position, so a crash takes both back to a position from which the processor handles the events again.
+ * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
+ */
+final class DurableCommits {
+
+    private static final ThreadLocal<Boolean> READ_MODEL_COMMIT = ThreadLocal.withInitial(() -> false);
+
+    private DurableCommits() {
+    }
+
+    /** The data source whose connections store every write but a read model's before it returns. */
+    static DataSource of(DataSource dataSource) {
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return durable(super.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return durable(super.getConnection(username, password));
+            }
+        };
+    }
+
+    /** The transactions of a read model's processor, whose commits are left to H2's background writer. */
+    static TransactionManager forReadModels(TransactionManager transactions) {
+        return () -> {
+            Transaction transaction = transactions.startTransaction();
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    READ_MODEL_COMMIT.set(true);
+                    try {
+                        transaction.commit();
+                    } finally {
+                        READ_MODEL_COMMIT.remove();
+                    }
+                }
+
+                @Override
+                public void rollback() {
+                    transaction.rollback();
+                }
+            };
+        };
+    }
+
+    private static Connection durable(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(),
+                                                   new Class<?>[]{Connection.class}, new Writes(connection));
+    }
+
+    /** One connection: whether it wrote since its last commit, and the store after the writes that need it. */
+    private static final class Writes implements InvocationHandler {
+
+        private final Connection connection;
+        private boolean uncommitted;
+
+        Writes(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "commit":
+                    call(connection, method, args);
+                    if (uncommitted) {
+                        uncommitted = false;
+                        store();
+                    }
+                    return null;
+                case "rollback":
+                    call(connection, method, args);
+                    if (args == null) {
+                        uncommitted = false;
+                    }
+                    return null;
+                case "setAutoCommit":
+                    // switching a transaction to auto-commit commits it
+                    boolean commits = (boolean) args[0] && !connection.getAutoCommit();
+                    call(connection, method, args);
+                    if (commits && uncommitted) {
+                        uncommitted = false;
+                        store();
+                    }
+                    return null;
+                default:
+                    Object result = call(connection, method, args);
+                    return result instanceof Statement statement && method.getReturnType().isInterface()
+                            ? statement(proxy, statement, method.getReturnType()) : result;
+            }
+        }
+
+        private Object statement(Object connectionProxy, Statement statement, Class<?> type) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "equals":
+                        return proxy == args[0];
+                    case "hashCode":
+                        return System.identityHashCode(proxy);
+                    case "getConnection":
+                        return connectionProxy;
+                    default:
+                        Object result = call(statement, method, args);
+                        if (method.getName().startsWith("execute") && !method.getName().equals("executeQuery")) {
+                            wrote();
+                        }
+                        return result;
+                }
+            };
+            Class<?> kind = type == CallableStatement.class ? CallableStatement.class
+                    : type == PreparedStatement.class ? PreparedStatement.class : Statement.class;
+            return Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[]{kind}, handler);
+        }
+
+        private void wrote() throws SQLException {
+            if (connection.getAutoCommit()) {
+                store();
+            } else {
+                uncommitted = true;
+            }
+        }
+
+        private void store() throws SQLException {
+            if (READ_MODEL_COMMIT.get()) {
+                return;
+            }
+            // on H2's own connection, so that the pool does not take the statement for a write to roll back
+            try (Statement checkpoint = connection.unwrap(Connection.class).createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+        }
+
+        private static Object call(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.example.stock.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * What a copy of the database file holds right after a write returns: what a killed process would leave. H2 writes
+ * in the background only after a minute here, so whatever the copy holds was stored by the write itself.
+ */
+class DurableCommitsTest {
+
+    @TempDir
+    Path directory;
+
+    private DataSource database;
+    private Connection open;
+
+    @BeforeEach
+    void openDatabase() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + directory.resolve("stock") + ";WRITE_DELAY=60000;AUTO_COMPACT_FILL_RATE=0");
+        h2.setUser("sa");
+        database = DurableCommits.of(h2);
+        open = database.getConnection();
+        try (Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE line (order_id VARCHAR(20) PRIMARY KEY)");
+        }
+    }
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        open.close();
+    }
+
+    @Test
+    void a_committed_transaction_is_in_the_file_when_its_commit_returns() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            insert(connection, "order-1");
+            insert(connection, "order-2");
+            connection.commit();
+        }
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1", "order-2");
+    }
+
+    @Test
+    void a_write_outside_a_transaction_is_in_the_file_when_it_returns() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            insert(connection, "order-1");
+        }
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    @Test
+    void a_transaction_committed_by_switching_to_auto_commit_is_in_the_file() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            insert(connection, "order-1");
+            connection.setAutoCommit(true);
+        }
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    @Test
+    void a_rolled_back_transaction_leaves_nothing() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            insert(connection, "order-1");
+            connection.rollback();
+        }
+
+        assertThat(linesInACopyOfTheFile()).isEmpty();
+    }
+
+    @Test
+    void a_read_models_commit_is_left_to_the_background_writer_and_stored_with_the_next_durable_commit()
+            throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(database));
+
+        Transaction readModel = DurableCommits.forReadModels(transactions).startTransaction();
+        jdbc.update("INSERT INTO line VALUES ('read-model-row')");
+        readModel.commit();
+
+        assertThat(linesInACopyOfTheFile()).isEmpty();
+        assertThat(jdbc.queryForList("SELECT order_id FROM line", String.class)).containsExactly("read-model-row");
+
+        Transaction command = transactions.startTransaction();
+        jdbc.update("INSERT INTO line VALUES ('command-row')");
+        command.commit();
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("command-row", "read-model-row");
+    }
+
+    private static void insert(Connection connection, String orderId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO line VALUES (?)")) {
+            insert.setString(1, orderId);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The file as it is on disk now, opened as a database of its own. */
+    private List<String> linesInACopyOfTheFile() throws Exception {
+        Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
+        Files.copy(directory.resolve("stock.mv.db"), copy.resolve("stock.mv.db"));
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("stock"), "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT order_id FROM line ORDER BY order_id")) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return lines;
+    }
+}
