@@ -1,5 +1,6 @@
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -518,7 +519,7 @@ public class Benchmark {
         }
 
         private byte[] chunks() throws IOException {
-            var answer = new java.io.ByteArrayOutputStream();
+            var answer = new ByteArrayOutputStream();
             for (long size = chunkSize(); size > 0; size = chunkSize()) {
                 answer.writeBytes(exactly(size));
                 line();

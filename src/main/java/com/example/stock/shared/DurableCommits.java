@@ -4,9 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -116,8 +114,9 @@ final class DurableCommits {
                     return null;
                 default:
                     Object result = call(connection, method, args);
-                    return result instanceof Statement statement && method.getReturnType().isInterface()
-                            ? statement(proxy, statement, method.getReturnType()) : result;
+                    Class<?> declared = method.getReturnType();
+                    return result instanceof Statement statement && Statement.class.isAssignableFrom(declared)
+                            ? statement(proxy, statement, declared) : result;
             }
         }
 
@@ -138,9 +137,8 @@ final class DurableCommits {
                         return result;
                 }
             };
-            Class<?> kind = type == CallableStatement.class ? CallableStatement.class
-                    : type == PreparedStatement.class ? PreparedStatement.class : Statement.class;
-            return Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[]{kind}, handler);
+            // the interface the connection's method declares: Statement, PreparedStatement or CallableStatement
+            return Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[]{type}, handler);
         }
 
         private void wrote() throws SQLException {

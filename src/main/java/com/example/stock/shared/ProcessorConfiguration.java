@@ -47,12 +47,12 @@ class ProcessorConfiguration {
                                                                   .eventSerializer(eventSerializer)
                                                                   .build()
                           : null);
-        // Before each event, a parking group asks whether earlier events of its product are parked (they would have
-        // to go first). Remembering which products it parked spares that query while the queue holds nothing else.
-        // a read model's commits are left to H2's background writer (DurableCommits); its processor is named after
-        // its group
+        // A read model's commits are left to H2's background writer (DurableCommits); its processor is named after
+        // its group.
         processingGroups(beans).filter(ProcessingGroups::isView).forEach(group -> processing
                 .registerTransactionManager(group, config -> DurableCommits.forReadModels(transactionManager)));
+        // Before each event, a parking group asks whether earlier events of its product are parked (they would have
+        // to go first). Remembering which products it parked spares that query while the queue holds nothing else.
         processingGroups(beans).filter(ProcessingGroups::parksFailures).forEach(group -> processing
                 .registerDeadLetteringEventHandlerInvokerConfiguration(
                         group, (config, invoker) -> invoker.enableSequenceIdentifierCache()));
