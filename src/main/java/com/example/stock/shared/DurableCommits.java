@@ -7,6 +7,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -15,34 +17,98 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Every write to the embedded H2 file is on disk before it returns, except a read model's. H2 writes the file in
- * the background ({@code WRITE_DELAY} above 0 in the database URL); after each commit that wrote something, and
+ * Every write to the embedded H2 file but a read model's is on disk before whoever made it is answered. H2 writes
+ * the file in the background ({@code WRITE_DELAY} above 0 in the database URL); after each commit that wrote something, and
  * after each write made outside a transaction, the connection stores the file with H2's {@code CHECKPOINT} (a
  * write of what is committed, without forcing it to the disk, as {@code WRITE_DELAY=0} did). Only the commits of a
  * read model's processor are left to the background writer: a read model's rows commit in one transaction with the
  * processor's position, so a crash takes both back to a position from which the processor handles the events again.
  * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
+ * <p>
+ * A command's commit is stored once the command is done ({@link #storedTogether}) rather than in its commit: the
+ * product's lock is then free while the file is written, and the commands that finish meanwhile share one store.
+ * Each store covers every commit counted before it started, so a command is on disk before it is answered.
  */
-final class DurableCommits {
+final class DurableCommits extends DelegatingDataSource {
 
     private static final ThreadLocal<Boolean> READ_MODEL_COMMIT = ThreadLocal.withInitial(() -> false);
 
-    private DurableCommits() {
+    /** Set while this thread runs work whose commits are stored when it is done. */
+    private final ThreadLocal<Boolean> storedLater = ThreadLocal.withInitial(() -> false);
+    /** Commits that need storing, counted once each is committed; {@link #stored} is how many a store covered. */
+    private final AtomicLong committed = new AtomicLong();
+    private volatile long stored;
+
+    private DurableCommits(DataSource pool) {
+        super(pool);
     }
 
-    /** The data source whose connections store every write but a read model's before it returns. */
-    static DataSource of(DataSource dataSource) {
-        return new DelegatingDataSource(dataSource) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return durable(super.getConnection());
-            }
+    /** The data source whose connections store every write but a read model's (or a command's, see above). */
+    static DataSource of(DataSource pool) {
+        return new DurableCommits(pool);
+    }
 
-            @Override
-            public Connection getConnection(String username, String password) throws SQLException {
-                return durable(super.getConnection(username, password));
+    @Override
+    public Connection getConnection() throws SQLException {
+        return durable(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return durable(super.getConnection(username, password));
+    }
+
+    /**
+     * Runs work on this thread and stores its commits when it is done, failed or not, together with any others made
+     * meanwhile; on a data source that stores nothing itself, just runs it.
+     */
+    static <T> T storedTogether(DataSource dataSource, Supplier<T> work) {
+        if (!(dataSource instanceof DurableCommits durable)) {
+            return work.get();
+        }
+        durable.storedLater.set(true);
+        try {
+            return work.get();
+        } finally {
+            durable.storedLater.remove();
+            try {
+                durable.storeUpTo(durable.committed.get(), null);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not store the database file", e);
             }
-        };
+        }
+    }
+
+    /**
+     * Stores the file unless a store that started after commit number {@code commit} was counted already did; one
+     * store at a time, so those waiting find theirs done by the one before.
+     */
+    private void storeUpTo(long commit, Connection connection) throws SQLException {
+        if (stored >= commit) {
+            return;
+        }
+        if (connection == null) {
+            // borrowed before waiting for the store: whoever stores meanwhile holds a connection already
+            try (Connection borrowed = obtainTargetDataSource().getConnection()) {
+                storeUpTo(commit, borrowed);
+            }
+            return;
+        }
+        synchronized (committed) {
+            if (stored >= commit) {
+                return;
+            }
+            long covered = committed.get();
+            checkpoint(connection);
+            stored = covered;
+        }
+    }
+
+    /** On H2's own connection, so that the pool does not take the statement for a write to roll back. */
+    private static void checkpoint(Connection connection) throws SQLException {
+        try (Statement checkpoint = connection.unwrap(Connection.class).createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        }
     }
 
     /** The transactions of a read model's processor, whose commits are left to H2's background writer. */
@@ -68,13 +134,13 @@ final class DurableCommits {
         };
     }
 
-    private static Connection durable(Connection connection) {
+    private Connection durable(Connection connection) {
         return (Connection) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(),
                                                    new Class<?>[]{Connection.class}, new Writes(connection));
     }
 
     /** One connection: whether it wrote since its last commit, and the store after the writes that need it. */
-    private static final class Writes implements InvocationHandler {
+    private final class Writes implements InvocationHandler {
 
         private final Connection connection;
         private boolean uncommitted;
@@ -153,9 +219,9 @@ final class DurableCommits {
             if (READ_MODEL_COMMIT.get()) {
                 return;
             }
-            // on H2's own connection, so that the pool does not take the statement for a write to roll back
-            try (Statement checkpoint = connection.unwrap(Connection.class).createStatement()) {
-                checkpoint.execute("CHECKPOINT");
+            long commit = committed.incrementAndGet();
+            if (!storedLater.get()) {
+                storeUpTo(commit, connection);
             }
         }
 

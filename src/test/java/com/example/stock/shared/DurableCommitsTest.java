@@ -1,6 +1,7 @@
 package com.example.stock.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,60 @@ class DurableCommitsTest {
         command.commit();
 
         assertThat(linesInACopyOfTheFile()).containsExactly("command-row", "read-model-row");
+    }
+
+    @Test
+    void commits_of_work_stored_together_are_in_the_file_once_it_is_done_and_not_before() throws Exception {
+        List<String> meanwhile = DurableCommits.storedTogether(database, () -> {
+            try (Connection connection = database.getConnection()) {
+                connection.setAutoCommit(false);
+                insert(connection, "order-1");
+                connection.commit();
+                insert(connection, "order-2");
+                connection.commit();
+                return linesInACopyOfTheFile();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(meanwhile).isEmpty();
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1", "order-2");
+    }
+
+    @Test
+    void commits_of_work_stored_together_are_in_the_file_even_when_it_fails() throws Exception {
+        assertThatThrownBy(() -> DurableCommits.storedTogether(database, () -> {
+            try (Connection connection = database.getConnection()) {
+                insert(connection, "order-1");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalArgumentException("the command failed after a commit");
+        })).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    @Test
+    void a_commit_on_another_thread_during_work_stored_together_is_stored_when_it_returns() throws Exception {
+        DurableCommits.storedTogether(database, () -> {
+            Thread elsewhere = new Thread(() -> {
+                try (Connection connection = database.getConnection()) {
+                    insert(connection, "order-1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            elsewhere.start();
+            try {
+                elsewhere.join();
+                assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
     }
 
     private static void insert(Connection connection, String orderId) throws SQLException {
