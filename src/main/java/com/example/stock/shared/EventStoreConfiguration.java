@@ -53,8 +53,8 @@ class EventStoreConfiguration {
     private static final Duration PASSED_OVER_POSITIONS_INTERVAL = Duration.ofSeconds(1);
 
     /**
-     * On the embedded H2 file, every write but a read model's is stored before it returns ({@link DurableCommits});
-     * a database server keeps its own durability.
+     * On the embedded H2 file, every write but a read model's is stored before whoever made it is answered
+     * ({@link DurableCommits}); a database server keeps its own durability.
      */
     @Bean
     static BeanPostProcessor durableCommits() {
