@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -14,16 +15,24 @@ import javax.sql.DataSource;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Every write to the embedded H2 file but a read model's is on disk before whoever made it is answered. H2 writes
- * the file in the background ({@code WRITE_DELAY} above 0 in the database URL); after each commit that wrote something, and
- * after each write made outside a transaction, the connection stores the file with H2's {@code CHECKPOINT} (a
- * write of what is committed, without forcing it to the disk, as {@code WRITE_DELAY=0} did). Only the commits of a
- * read model's processor are left to the background writer: a read model's rows commit in one transaction with the
- * processor's position, so a crash takes both back to a position from which the processor handles the events again.
- * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
+ * Every write to the embedded H2 file but a read model's is on disk before whoever made it is answered: after each
+ * commit that wrote something, and after each write made outside a transaction, the file is stored (H2's store
+ * commit, as its {@code CHECKPOINT} does: a write of what is committed, without forcing it to the disk, as
+ * {@code WRITE_DELAY=0} did). Only the commits of a read model's processor are left to a writer that stores the file
+ * every {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one transaction with the processor's
+ * position, so a crash takes both back to a position from which the processor handles the events again. Storing
+ * those commits one by one was most of the read models' cost (docs/benchmarks.md).
+ * <p>
+ * That writer is the service's, not H2's: H2's own background writer (started by a {@code WRITE_DELAY} above 0,
+ * switched off here once the database is open) hands every store, also those asked for here, to two threads of its
+ * own and waits for both, and on two cores those hand-offs were most of a store's time. Here a store runs on the
+ * thread that needs it.
  * <p>
  * A command's commit is stored once the command is done ({@link #storedTogether}) rather than in its commit: the
  * product's lock is then free while the file is written, and the commands that finish meanwhile share one store.
@@ -38,24 +47,80 @@ final class DurableCommits extends DelegatingDataSource {
     /** Commits that need storing, counted once each is committed; {@link #stored} is how many a store covered. */
     private final AtomicLong committed = new AtomicLong();
     private volatile long stored;
+    private final Duration readModelsStoredEvery;
+    /** The database's store, taken over from H2's background writer when the first connection is opened. */
+    private volatile MVStore store;
+    private volatile long lastStoreNanos = System.nanoTime();
 
-    private DurableCommits(DataSource pool) {
+    /** How long a read model's commit may wait to be stored. */
+    static final Duration READ_MODELS_STORED_EVERY = Duration.ofMillis(100);
+
+    private DurableCommits(DataSource pool, Duration readModelsStoredEvery) {
         super(pool);
+        this.readModelsStoredEvery = readModelsStoredEvery;
     }
 
     /** The data source whose connections store every write but a read model's (or a command's, see above). */
     static DataSource of(DataSource pool) {
-        return new DurableCommits(pool);
+        return of(pool, READ_MODELS_STORED_EVERY);
+    }
+
+    static DataSource of(DataSource pool, Duration readModelsStoredEvery) {
+        return new DurableCommits(pool, readModelsStoredEvery);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return durable(super.getConnection());
+        return durable(takeOverStores(super.getConnection()));
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return durable(super.getConnection(username, password));
+        return durable(takeOverStores(super.getConnection(username, password)));
+    }
+
+    /** Once: H2's background writer off, and the service's writer for the read models' commits started. */
+    private Connection takeOverStores(Connection connection) throws SQLException {
+        if (store == null) {
+            synchronized (this) {
+                if (store == null) {
+                    SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+                    MVStore opened = session.getDatabase().getStore().getMvStore();
+                    opened.setAutoCommitDelay(-1);
+                    Thread writer = new Thread(() -> storeReadModels(opened), "read-model-writer");
+                    writer.setDaemon(true);
+                    writer.start();
+                    store = opened;
+                }
+            }
+        }
+        return connection;
+    }
+
+    /**
+     * Until the database closes, stores what is committed and not stored yet once no store has run for an interval;
+     * while commands come, their stores take the read models' commits along.
+     */
+    private void storeReadModels(MVStore opened) {
+        long interval = readModelsStoredEvery.toNanos();
+        while (!opened.isClosed()) {
+            try {
+                long sinceLastStore = System.nanoTime() - lastStoreNanos;
+                if (sinceLastStore < interval) {
+                    Thread.sleep(Duration.ofNanos(interval - sinceLastStore).toMillis() + 1);
+                } else if (opened.hasUnsavedChanges()) {
+                    storeAll();
+                } else {
+                    Thread.sleep(readModelsStoredEvery.toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException closedMeanwhile) {
+                if (!opened.isClosed()) {
+                    throw closedMeanwhile;
+                }
+            }
+        }
     }
 
     /**
@@ -71,11 +136,7 @@ final class DurableCommits extends DelegatingDataSource {
             return work.get();
         } finally {
             durable.storedLater.remove();
-            try {
-                durable.storeUpTo(durable.committed.get(), null);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not store the database file", e);
-            }
+            durable.storeUpTo(durable.committed.get());
         }
     }
 
@@ -83,35 +144,28 @@ final class DurableCommits extends DelegatingDataSource {
      * Stores the file unless a store that started after commit number {@code commit} was counted already did; one
      * store at a time, so those waiting find theirs done by the one before.
      */
-    private void storeUpTo(long commit, Connection connection) throws SQLException {
+    private void storeUpTo(long commit) {
         if (stored >= commit) {
             return;
         }
-        if (connection == null) {
-            // borrowed before waiting for the store: whoever stores meanwhile holds a connection already
-            try (Connection borrowed = obtainTargetDataSource().getConnection()) {
-                storeUpTo(commit, borrowed);
-            }
-            return;
-        }
         synchronized (committed) {
-            if (stored >= commit) {
-                return;
+            if (stored < commit) {
+                storeAll();
             }
+        }
+    }
+
+    /** Stores what is committed; the commits counted before it are then on disk. */
+    private void storeAll() {
+        synchronized (committed) {
             long covered = committed.get();
-            checkpoint(connection);
+            store.commit();
             stored = covered;
+            lastStoreNanos = System.nanoTime();
         }
     }
 
-    /** On H2's own connection, so that the pool does not take the statement for a write to roll back. */
-    private static void checkpoint(Connection connection) throws SQLException {
-        try (Statement checkpoint = connection.unwrap(Connection.class).createStatement()) {
-            checkpoint.execute("CHECKPOINT");
-        }
-    }
-
-    /** The transactions of a read model's processor, whose commits are left to H2's background writer. */
+    /** The transactions of a read model's processor, whose commits are left to the writer. */
     static TransactionManager forReadModels(TransactionManager transactions) {
         return () -> {
             Transaction transaction = transactions.startTransaction();
@@ -221,7 +275,7 @@ final class DurableCommits extends DelegatingDataSource {
             }
             long commit = committed.incrementAndGet();
             if (!storedLater.get()) {
-                storeUpTo(commit, connection);
+                storeUpTo(commit);
             }
         }
 

@@ -47,7 +47,7 @@ class ProcessorConfiguration {
                                                                   .eventSerializer(eventSerializer)
                                                                   .build()
                           : null);
-        // A read model's commits are left to H2's background writer (DurableCommits); its processor is named after
+        // A read model's commits are left to the service's writer (DurableCommits); its processor is named after
         // its group.
         processingGroups(beans).filter(ProcessingGroups::isView).forEach(group -> processing
                 .registerTransactionManager(group, config -> DurableCommits.forReadModels(transactionManager)));

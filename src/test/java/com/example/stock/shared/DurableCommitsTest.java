@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * What a copy of the database file holds right after a write returns: what a killed process would leave. H2 writes
- * in the background only after a minute here, so whatever the copy holds was stored by the write itself.
+ * What a copy of the database file holds right after a write returns: what a killed process would leave. The
+ * read models' commits are stored only after a minute here, so whatever the copy holds was stored by the write itself.
  */
 class DurableCommitsTest {
 
@@ -41,14 +42,18 @@ class DurableCommitsTest {
 
     @BeforeEach
     void openDatabase() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + directory.resolve("stock") + ";WRITE_DELAY=60000;AUTO_COMPACT_FILL_RATE=0");
-        h2.setUser("sa");
-        database = DurableCommits.of(h2);
+        database = DurableCommits.of(h2File("stock"), Duration.ofMinutes(1));
         open = database.getConnection();
         try (Statement statement = open.createStatement()) {
             statement.execute("CREATE TABLE line (order_id VARCHAR(20) PRIMARY KEY)");
         }
+    }
+
+    private DataSource h2File(String name) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + directory.resolve(name) + ";WRITE_DELAY=100;AUTO_COMPACT_FILL_RATE=0");
+        h2.setUser("sa");
+        return h2;
     }
 
     @AfterEach
@@ -173,6 +178,28 @@ class DurableCommitsTest {
         });
     }
 
+    @Test
+    void a_read_models_commit_is_stored_within_the_writers_interval() throws Exception {
+        DataSource database = DurableCommits.of(h2File("quick"), Duration.ofMillis(50));
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(database));
+        try (Connection kept = database.getConnection()) {
+            jdbc.execute("CREATE TABLE line (order_id VARCHAR(20) PRIMARY KEY)");
+
+            Transaction readModel = DurableCommits.forReadModels(transactions).startTransaction();
+            jdbc.update("INSERT INTO line VALUES ('read-model-row')");
+            readModel.commit();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            List<String> stored = linesInACopyOf("quick");
+            while (stored.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                stored = linesInACopyOf("quick");
+            }
+            assertThat(stored).containsExactly("read-model-row");
+        }
+    }
+
     private static void insert(Connection connection, String orderId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO line VALUES (?)")) {
             insert.setString(1, orderId);
@@ -180,10 +207,14 @@ class DurableCommitsTest {
         }
     }
 
-    /** The file as it is on disk now, opened as a database of its own. */
     private List<String> linesInACopyOfTheFile() throws Exception {
+        return linesInACopyOf("stock");
+    }
+
+    /** The file as it is on disk now, opened as a database of its own. */
+    private List<String> linesInACopyOf(String name) throws Exception {
         Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
-        Files.copy(directory.resolve("stock.mv.db"), copy.resolve("stock.mv.db"));
+        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
         List<String> lines = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("stock"), "sa", "");
              Statement statement = connection.createStatement();
