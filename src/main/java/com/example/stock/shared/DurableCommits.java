@@ -79,11 +79,14 @@ final class DurableCommits extends DelegatingDataSource {
         return durable(takeOverStores(super.getConnection(username, password)));
     }
 
-    /** Once: H2's background writer off, and the service's writer for the read models' commits started. */
+    /**
+     * Once for each opening of the database (H2 closes it with its last connection): H2's background writer off, and
+     * the service's writer for the read models' commits started.
+     */
     private Connection takeOverStores(Connection connection) throws SQLException {
-        if (store == null) {
+        if (store == null || store.isClosed()) {
             synchronized (this) {
-                if (store == null) {
+                if (store == null || store.isClosed()) {
                     SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
                     MVStore opened = session.getDatabase().getStore().getMvStore();
                     opened.setAutoCommitDelay(-1);

@@ -179,6 +179,17 @@ class DurableCommitsTest {
     }
 
     @Test
+    void a_database_closed_with_its_last_connection_and_opened_again_stores_each_write_as_before() throws Exception {
+        open.close();
+        open = database.getConnection();
+        try (Connection connection = database.getConnection()) {
+            insert(connection, "order-1");
+        }
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    @Test
     void a_read_models_commit_is_stored_within_the_writers_interval() throws Exception {
         DataSource database = DurableCommits.of(h2File("quick"), Duration.ofMillis(50));
         JdbcTemplate jdbc = new JdbcTemplate(database);
