@@ -25,9 +25,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * commit that wrote something, and after each write made outside a transaction, the file is stored (H2's store
  * commit, as its {@code CHECKPOINT} does: a write of what is committed, without forcing it to the disk, as
  * {@code WRITE_DELAY=0} did). Only the commits of a read model's processor are left to a writer that stores the file
- * every {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one transaction with the processor's
- * position, so a crash takes both back to a position from which the processor handles the events again. Storing
- * those commits one by one was most of the read models' cost (docs/benchmarks.md).
+ * once no store has run for {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one transaction with the
+ * processor's position, so a crash takes both back to a position from which the processor handles the events again.
+ * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
  * <p>
  * That writer is the service's, not H2's: H2's own background writer (started by a {@code WRITE_DELAY} above 0,
  * switched off here once the database is open) hands every store, also those asked for here, to two threads of its

@@ -105,7 +105,7 @@ class DurableCommitsTest {
     }
 
     @Test
-    void a_read_models_commit_is_left_to_the_background_writer_and_stored_with_the_next_durable_commit()
+    void a_read_models_commit_is_left_to_the_writer_and_stored_with_the_next_durable_commit()
             throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(database));
