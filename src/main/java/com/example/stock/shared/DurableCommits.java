@@ -29,10 +29,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * processor's position, so a crash takes both back to a position from which the processor handles the events again.
  * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
  * <p>
- * That writer is the service's, not H2's: H2's own background writer (started by a {@code WRITE_DELAY} above 0,
- * switched off here once the database is open) hands every store, also those asked for here, to two threads of its
- * own and waits for both, and on two cores those hand-offs were most of a store's time. Here a store runs on the
- * thread that needs it.
+ * That writer is the service's, not H2's: H2's own background writer (on by default, switched off here once the
+ * database is open and whenever a new connection's {@code WRITE_DELAY} switches it on again) hands every store, also
+ * those asked for here, to two threads of its own and waits for both, and on two cores those hand-offs were most of a
+ * store's time. Here a store runs on the thread that needs it.
  * <p>
  * A command's commit is stored once the command is done ({@link #storedTogether}) rather than in its commit: the
  * product's lock is then free while the file is written, and the commands that finish meanwhile share one store.
@@ -80,20 +80,22 @@ final class DurableCommits extends DelegatingDataSource {
     }
 
     /**
-     * Once for each opening of the database (H2 closes it with its last connection): H2's background writer off, and
-     * the service's writer for the read models' commits started.
+     * H2's background writer off, and the service's writer for the read models' commits started, once for each
+     * opening of the database (H2 closes it with its last connection). Checked at every checkout: a connection whose
+     * URL sets {@code WRITE_DELAY} turns H2's writer on again when it is opened, as {@code SET WRITE_DELAY} does.
      */
     private Connection takeOverStores(Connection connection) throws SQLException {
-        if (store == null || store.isClosed()) {
+        MVStore taken = store;
+        if (taken == null || taken.isClosed() || taken.getAutoCommitDelay() >= 0) {
             synchronized (this) {
-                if (store == null || store.isClosed()) {
-                    SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-                    MVStore opened = session.getDatabase().getStore().getMvStore();
-                    opened.setAutoCommitDelay(-1);
+                SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+                MVStore opened = session.getDatabase().getStore().getMvStore();
+                opened.setAutoCommitDelay(-1);
+                if (opened != store) {
+                    store = opened;
                     Thread writer = new Thread(() -> storeReadModels(opened), "read-model-writer");
                     writer.setDaemon(true);
                     writer.start();
-                    store = opened;
                 }
             }
         }
