@@ -54,6 +54,16 @@ final class DurableCommits extends DelegatingDataSource {
 
     /** How long a read model's commit may wait to be stored. */
     static final Duration READ_MODELS_STORED_EVERY = Duration.ofMillis(100);
+    /**
+     * A chunk of the file is freed only once none of its pages is live, and the leaves of the tables keyed by order
+     * id stay live in old chunks for long, so without H2's housekeeping (off with its writer) the file grows with
+     * every store. The writer rewrites the live pages of the sparsest chunks, a bounded amount each second, so the
+     * old ones can be freed: more than that held the store too long for the commands waiting for it
+     * (docs/benchmarks.md).
+     */
+    static final Duration SPARSE_CHUNKS_REWRITTEN_EVERY = Duration.ofSeconds(1);
+    static final int SPARSE_BELOW_PERCENT_LIVE = 30;
+    static final int SPARSE_CHUNKS_REWRITTEN_BYTES = 2 << 20;
 
     private DurableCommits(DataSource pool, Duration readModelsStoredEvery) {
         super(pool);
@@ -88,8 +98,7 @@ final class DurableCommits extends DelegatingDataSource {
         MVStore taken = store;
         if (taken == null || taken.isClosed() || taken.getAutoCommitDelay() >= 0) {
             synchronized (this) {
-                SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-                MVStore opened = session.getDatabase().getStore().getMvStore();
+                MVStore opened = storeOf(connection);
                 opened.setAutoCommitDelay(-1);
                 if (opened != store) {
                     store = opened;
@@ -102,14 +111,25 @@ final class DurableCommits extends DelegatingDataSource {
         return connection;
     }
 
+    /** The H2 store behind a connection to the embedded database. */
+    static MVStore storeOf(Connection connection) throws SQLException {
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        return session.getDatabase().getStore().getMvStore();
+    }
+
     /**
-     * Until the database closes, stores what is committed and not stored yet once no store has run for an interval;
-     * while commands come, their stores take the read models' commits along.
+     * Until the database closes, stores what is committed and not stored yet once no store has run for an interval
+     * (while commands come, their stores take the read models' commits along), and rewrites sparse chunks.
      */
     private void storeReadModels(MVStore opened) {
         long interval = readModelsStoredEvery.toNanos();
+        long lastRewrite = System.nanoTime();
         while (!opened.isClosed()) {
             try {
+                if (System.nanoTime() - lastRewrite >= SPARSE_CHUNKS_REWRITTEN_EVERY.toNanos()) {
+                    lastRewrite = System.nanoTime();
+                    opened.compact(SPARSE_BELOW_PERCENT_LIVE, SPARSE_CHUNKS_REWRITTEN_BYTES);
+                }
                 long sinceLastStore = System.nanoTime() - lastStoreNanos;
                 if (sinceLastStore < interval) {
                     Thread.sleep(Duration.ofNanos(interval - sinceLastStore).toMillis() + 1);
