@@ -6,16 +6,18 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * catching up on a large store handles tens of thousands a second, and those millions of entries filled the heap.
  * Each processor's latency and lag (in health and as {@code stock.processor.lag}) say how it keeps up.</li>
  * </ul>
+ * The timers and counters of the buses and processors are Axon's, recorded by {@link MessageMeters}, which finds
+ * each meter once rather than for every message.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageMetrics {
@@ -55,10 +59,33 @@ class MessageMetrics {
                     String processor, Function<Message<?>, Iterable<Tag>> tags,
                     Function<Message<?>, Iterable<Tag>> latencyTags) {
                 return new MultiMessageMonitor<>(List.of(
-                        MessageTimerMonitor.buildMonitor(processor, getRegistry(), tags),
+                        new MessageMeters(processor, getRegistry(), tags, tags),
                         EventProcessorLatencyMonitor.builder().meterNamePrefix(processor).meterRegistry(getRegistry())
-                                                    .tagsBuilder(latencyTags).build(),
-                        MessageCountingMonitor.buildMonitor(processor, getRegistry(), tags)));
+                                                    .tagsBuilder(latencyTags).build()));
+            }
+
+            @Override
+            public MessageMonitor<? super CommandMessage<?>> registerCommandBus(
+                    String name, Function<Message<?>, Iterable<Tag>> tags) {
+                return handlers(name, tags);
+            }
+
+            @Override
+            public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(
+                    String name, Function<Message<?>, Iterable<Tag>> tags) {
+                return handlers(name, tags);
+            }
+
+            /** As Axon counts the events published: timed by tags, counted without. */
+            @Override
+            public MessageMonitor<? super EventMessage<?>> registerEventBus(
+                    String name, Function<Message<?>, Iterable<Tag>> tags) {
+                return new MessageMeters(name, getRegistry(), tags, message -> Tags.empty());
+            }
+
+            private MessageMonitor<Message<?>> handlers(String name, Function<Message<?>, Iterable<Tag>> tags) {
+                return new MultiMessageMonitor<>(List.of(new MessageMeters(name, getRegistry(), tags, tags),
+                                                         CapacityMonitor.buildMonitor(name, getRegistry(), tags)));
             }
         };
     }
