@@ -63,6 +63,8 @@ public class Benchmark {
     /** The class-data archive that bench/run makes beside the extracted jar, as the README's production start does. */
     private static final String CLASS_ARCHIVE = "stock-allocation.jsa";
     private static final String DEFAULT_JVM_OPTS = "-Xms128m -Xmx256m -XX:+UseSerialGC";
+    /** The service's count of the bytes its threads allocated, brought up to date at each collection. */
+    private static final String ALLOCATED_BYTES = "jvm_gc_memory_allocated_bytes_total";
 
     private final Path jar;
     private final int runs;
@@ -138,8 +140,11 @@ public class Benchmark {
             figures.put("hot_over_allocated", overAllocation(service, "HOT", hot.allocatedUnits.get()));
 
             CollectorPauses pausesBefore = service.collectorPauses();
+            double allocatedBefore = service.metric(ALLOCATED_BYTES);
             LoadResult single = load(service, measure, 1, i -> randomOrder(), false);
             CollectorPauses pauses = service.collectorPauses().since(pausesBefore);
+            figures.put("latency_allocated_kb_per_request", (service.metric(ALLOCATED_BYTES) - allocatedBefore) / 1024
+                    / Math.max(1, single.ok.get() + single.errors.get()));
             figures.put("latency_p50_ms", single.percentileMillis(0.50));
             figures.put("latency_p95_ms", single.percentileMillis(0.95));
             figures.put("latency_p99_ms", single.percentileMillis(0.99));
@@ -695,18 +700,18 @@ public class Benchmark {
 
         /** The collector's pauses so far, as the service's own metrics count them (every collector and cause). */
         CollectorPauses collectorPauses() throws Exception {
-            double count = 0, seconds = 0;
-            Matcher pause = Pattern.compile("(?m)^jvm_gc_pause_seconds_(count|sum)\\{[^}]*} (\\S+)$")
-                                   .matcher(bench.get(this, "/actuator/prometheus").body());
-            while (pause.find()) {
-                double value = Double.parseDouble(pause.group(2));
-                if (pause.group(1).equals("count")) {
-                    count += value;
-                } else {
-                    seconds += value;
-                }
+            return new CollectorPauses(metric("jvm_gc_pause_seconds_count"), metric("jvm_gc_pause_seconds_sum"));
+        }
+
+        /** One of the service's own metrics, summed over its series (its collectors, say). */
+        double metric(String name) throws Exception {
+            Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
+                                    .matcher(bench.get(this, "/actuator/prometheus").body());
+            double sum = 0;
+            while (series.find()) {
+                sum += Double.parseDouble(series.group(2));
             }
-            return new CollectorPauses(count, seconds);
+            return sum;
         }
 
         long awaitReadModelsCaughtUp(Duration timeout) throws Exception {
@@ -889,6 +894,7 @@ public class Benchmark {
                 {"  requests over 5 ms (%)", "latency_over_5ms_percent", "reported"},
                 {"  collector pauses meanwhile", "latency_gc_pauses", "reported"},
                 {"  their mean (ms)", "latency_gc_pause_mean_ms", "reported"},
+                {"  memory allocated per request (KB)", "latency_allocated_kb_per_request", "reported"},
                 {"projection lag, 2xx to visible, p99 (ms)", "lag_p99_ms", "< 100"},
                 {"replay of allocations view (events/s)", "replay_events_per_s", ">= 50000"},
                 {"  catch-up of all read models after start (events/s)", "catchup_events_per_s", "reported"},
