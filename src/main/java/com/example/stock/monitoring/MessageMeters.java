@@ -18,8 +18,8 @@ import org.axonframework.monitoring.MessageMonitor;
 /**
  * The timers and counters of Axon's {@code MessageTimerMonitor} and {@code MessageCountingMonitor} together, under
  * their names and tags, with the meters of each set of tags looked up once. Axon's monitors build the identity of
- * each of their nine meters again for every message before the registry finds it; under load that was about a
- * twentieth of all the service allocated (docs/benchmarks.md). Percentiles are not asked for: the registry's filter
+ * each of their nine meters again for every message before the registry finds it; under load that was about 6 %
+ * of all the service allocated (docs/benchmarks.md). Percentiles are not asked for: the registry's filter
  * ({@link MessageMetrics}) drops them anyway.
  */
 final class MessageMeters implements MessageMonitor<Message<?>> {
