@@ -44,8 +44,11 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
-        Timers timed = timers.computeIfAbsent(Tags.of(timerTags.apply(message)), this::timers);
-        Counters counted = counters.computeIfAbsent(Tags.of(counterTags.apply(message)), this::counters);
+        Tags timerKey = Tags.of(timerTags.apply(message));
+        // mostly one function for both: its tags are built once
+        Tags counterKey = counterTags == timerTags ? timerKey : Tags.of(counterTags.apply(message));
+        Timers timed = timers.computeIfAbsent(timerKey, this::timers);
+        Counters counted = counters.computeIfAbsent(counterKey, this::counters);
         counted.ingested.increment();
         long started = clock.monotonicTime();
         return new MonitorCallback() {
