@@ -139,12 +139,12 @@ public class Benchmark {
             figures.put("hot_errors", (double) hot.errors.get());
             figures.put("hot_over_allocated", overAllocation(service, "HOT", hot.allocatedUnits.get()));
 
-            CollectorPauses pausesBefore = service.collectorPauses();
-            double allocatedBefore = service.metric(ALLOCATED_BYTES);
+            Metrics before = service.metrics();
             LoadResult single = load(service, measure, 1, i -> randomOrder(), false);
-            CollectorPauses pauses = service.collectorPauses().since(pausesBefore);
-            figures.put("latency_allocated_kb_per_request", (service.metric(ALLOCATED_BYTES) - allocatedBefore) / 1024
-                    / Math.max(1, single.ok.get() + single.errors.get()));
+            Metrics after = service.metrics();
+            CollectorPauses pauses = after.collectorPauses().since(before.collectorPauses());
+            figures.put("latency_allocated_kb_per_request", (after.sum(ALLOCATED_BYTES) - before.sum(ALLOCATED_BYTES))
+                    / 1024 / Math.max(1, single.ok.get() + single.errors.get()));
             figures.put("latency_p50_ms", single.percentileMillis(0.50));
             figures.put("latency_p95_ms", single.percentileMillis(0.95));
             figures.put("latency_p99_ms", single.percentileMillis(0.99));
@@ -241,6 +241,25 @@ public class Benchmark {
     }
 
     record Request(String path, String body) {
+    }
+
+    /** The service's own metrics at one moment, in Prometheus' text. */
+    record Metrics(String text) {
+
+        /** One metric, summed over its series (its collectors, say). */
+        double sum(String name) {
+            Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(text);
+            double sum = 0;
+            while (series.find()) {
+                sum += Double.parseDouble(series.group(2));
+            }
+            return sum;
+        }
+
+        /** The collector's pauses so far (every collector and cause). */
+        CollectorPauses collectorPauses() {
+            return new CollectorPauses(sum("jvm_gc_pause_seconds_count"), sum("jvm_gc_pause_seconds_sum"));
+        }
     }
 
     /** The collector's pauses: how many, and their seconds in all. */
@@ -698,20 +717,9 @@ public class Benchmark {
             return Double.NaN;
         }
 
-        /** The collector's pauses so far, as the service's own metrics count them (every collector and cause). */
-        CollectorPauses collectorPauses() throws Exception {
-            return new CollectorPauses(metric("jvm_gc_pause_seconds_count"), metric("jvm_gc_pause_seconds_sum"));
-        }
-
-        /** One of the service's own metrics, summed over its series (its collectors, say). */
-        double metric(String name) throws Exception {
-            Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
-                                    .matcher(bench.get(this, "/actuator/prometheus").body());
-            double sum = 0;
-            while (series.find()) {
-                sum += Double.parseDouble(series.group(2));
-            }
-            return sum;
+        /** The service's own metrics as they are now, read once. */
+        Metrics metrics() throws Exception {
+            return new Metrics(bench.get(this, "/actuator/prometheus").body());
         }
 
         long awaitReadModelsCaughtUp(Duration timeout) throws Exception {
