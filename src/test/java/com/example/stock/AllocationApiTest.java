@@ -10,9 +10,22 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /** Every endpoint's happy and unhappy paths, on the started app. */
 class AllocationApiTest extends EndToEndTest {
+
+    @Test
+    void answers_are_written_as_json_without_asking_an_xml_converter(@Autowired RequestMappingHandlerAdapter mvc) {
+        assertThat(mvc.getMessageConverters())
+                .isNotEmpty()
+                .noneMatch(Jaxb2RootElementHttpMessageConverter.class::isInstance)
+                .anyMatch(converter -> converter.getSupportedMediaTypes().stream()
+                        .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)));
+    }
 
     @Nested
     class AddBatch {
