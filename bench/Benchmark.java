@@ -120,6 +120,7 @@ public class Benchmark {
         try (Service service = Service.start(this, data, runDirectory.resolve("service.log"))) {
             figures.put("startup_ms", (double) service.startupMillis);
             seedProducts(service);
+            Metrics loadStarts = service.metrics();
             load(service, Duration.ofSeconds(warmup.toSeconds()), CONNECTIONS, i -> randomOrder(), false);
 
             Duration cpuBefore = service.cpuTime(), generatorBefore = generatorCpuTime();
@@ -152,6 +153,9 @@ public class Benchmark {
             figures.put("latency_over_5ms_percent", single.percentOver(Duration.ofMillis(5)));
             figures.put("latency_gc_pauses", pauses.count());
             figures.put("latency_gc_pause_mean_ms", pauses.meanMillis());
+            CollectorPauses full = after.fullCollections().since(loadStarts.fullCollections());
+            figures.put("load_full_gcs", full.count());
+            figures.put("load_full_gc_mean_ms", full.meanMillis());
             figures.put("rss_mib", service.residentMiB());
         }
         figures.put("store_mib", sizeMiB(data));
@@ -248,17 +252,33 @@ public class Benchmark {
 
         /** One metric, summed over its series (its collectors, say). */
         double sum(String name) {
+            return sum(name, "");
+        }
+
+        /** One metric, summed over those of its series whose labels contain {@code label}. */
+        double sum(String name, String label) {
             Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(text);
             double sum = 0;
             while (series.find()) {
-                sum += Double.parseDouble(series.group(2));
+                if (label.isEmpty() || series.group(1) != null && series.group(1).contains(label)) {
+                    sum += Double.parseDouble(series.group(2));
+                }
             }
             return sum;
         }
 
         /** The collector's pauses so far (every collector and cause). */
         CollectorPauses collectorPauses() {
-            return new CollectorPauses(sum("jvm_gc_pause_seconds_count"), sum("jvm_gc_pause_seconds_sum"));
+            return pauses("");
+        }
+
+        /** The collector's pauses so far that collected the whole heap. */
+        CollectorPauses fullCollections() {
+            return pauses("action=\"end of major GC\"");
+        }
+
+        private CollectorPauses pauses(String label) {
+            return new CollectorPauses(sum("jvm_gc_pause_seconds_count", label), sum("jvm_gc_pause_seconds_sum", label));
         }
     }
 
@@ -903,6 +923,8 @@ public class Benchmark {
                 {"  collector pauses meanwhile", "latency_gc_pauses", "reported"},
                 {"  their mean (ms)", "latency_gc_pause_mean_ms", "reported"},
                 {"  memory allocated per request (KB)", "latency_allocated_kb_per_request", "reported"},
+                {"full collections during the HTTP load", "load_full_gcs", "reported"},
+                {"  their mean (ms)", "load_full_gc_mean_ms", "reported"},
                 {"projection lag, 2xx to visible, p99 (ms)", "lag_p99_ms", "< 100"},
                 {"replay of allocations view (events/s)", "replay_events_per_s", ">= 50000"},
                 {"  catch-up of all read models after start (events/s)", "catchup_events_per_s", "reported"},
