@@ -62,7 +62,7 @@ public class Benchmark {
     private static final String PASSWORD = UUID.randomUUID().toString();
     /** The class-data archive that bench/run makes beside the extracted jar, as the README's production start does. */
     private static final String CLASS_ARCHIVE = "stock-allocation.jsa";
-    private static final String DEFAULT_JVM_OPTS = "-Xms128m -Xmx256m -XX:+UseSerialGC";
+    private static final String DEFAULT_JVM_OPTS = "-Xms128m -Xmx256m -Xmn96m -XX:+UseSerialGC";
     /** The service's count of the bytes its threads allocated, brought up to date at each collection. */
     private static final String ALLOCATED_BYTES = "jvm_gc_memory_allocated_bytes_total";
 
