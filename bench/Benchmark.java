@@ -689,7 +689,10 @@ public class Benchmark {
                 command.addAll(List.of(appArgs.split("\\s+")));
             }
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // as the README runs it: two of glibc's memory arenas, not up to eight per core (unless the caller chose one)
+            service.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            Process process = service.start();
             HttpConnection probe = new HttpConnection(port, null);
             while (true) {
                 if (!process.isAlive()) {
