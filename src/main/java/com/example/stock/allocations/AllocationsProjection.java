@@ -1,19 +1,30 @@
 package com.example.stock.allocations;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Supplier;
 
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.Deallocated;
+import com.example.stock.allocation.OutOfStock;
+import com.example.stock.shared.AuditTrail;
 import com.example.stock.shared.ProcessingGroups;
 import com.example.stock.shared.TableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Writes into and reads from the table it is given: the active generation, or the one being rebuilt. */
+/**
+ * Every step of each order line, one row an event, keyed by order id: allocated, deallocated, out of stock. A
+ * line's last step says which batch holds it now, so the one row an event answers both which batches hold an
+ * order's lines and the order's timeline. A row for each, in two read models keyed by order id, was much of what an
+ * allocation cost (docs/benchmarks.md). Writes into and reads from the table it is given: the active generation,
+ * or the one being rebuilt.
+ */
 @ProcessingGroup(AllocationsProjection.PROCESSING_GROUP)
 class AllocationsProjection extends TableProjection {
 
@@ -21,21 +32,46 @@ class AllocationsProjection extends TableProjection {
 
     static final String TABLE = "allocations_view";
 
+    private static final String ALLOCATED = "allocated";
+    private static final String DEALLOCATED = "deallocated";
+    private static final String OUT_OF_STOCK = "out_of_stock";
+
+    /** The lines whose last step is an allocation, with the batch it went to. */
+    private static final String ALLOCATED_LINES = """
+            SELECT step.orderid AS order_id, step.sku, step.batchref FROM %s step
+            WHERE step.what = 'allocated' AND NOT EXISTS (
+                SELECT 1 FROM %s later
+                WHERE later.orderid = step.orderid AND later.sku = step.sku AND later.position > step.position)""";
+
     AllocationsProjection(JdbcClient jdbc, Supplier<String> table) {
         super(jdbc, table);
     }
 
     @EventHandler
-    void on(Allocated event) {
-        sql("MERGE INTO %s (orderid, sku, batchref) KEY (orderid, sku) VALUES (?, ?, ?)")
-            .params(event.orderId(), event.sku(), event.batchref())
-            .update();
+    void on(Allocated event, EventMessage<?> message, TrackingToken token) {
+        record(event.orderId(), event.sku(), ALLOCATED, event.batchref(), event.qty(), message, token);
     }
 
     @EventHandler
-    void on(Deallocated event) {
-        sql("DELETE FROM %s WHERE orderid = ? AND sku = ? AND batchref = ?")
-            .params(event.orderId(), event.sku(), event.batchref())
+    void on(Deallocated event, EventMessage<?> message, TrackingToken token) {
+        record(event.orderId(), event.sku(), DEALLOCATED, event.batchref(), event.qty(), message, token);
+    }
+
+    @EventHandler
+    void on(OutOfStock event, EventMessage<?> message, TrackingToken token) {
+        record(event.orderId(), event.sku(), OUT_OF_STOCK, null, event.qty(), message, token);
+    }
+
+    /** Keyed by the event's position too, so an event handled again (a retried dead letter) is one step still. */
+    private void record(String orderId, String sku, String what, String batchref, int qty, EventMessage<?> message,
+                        TrackingToken token) {
+        sql("""
+                 MERGE INTO %s
+                     (orderid, position, occurred_at, sku, what, batchref, qty, username, correlation_id)
+                 KEY (orderid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(orderId, token.position().orElseThrow(), Timestamp.from(message.getTimestamp()), sku, what,
+                    batchref, qty, String.valueOf(message.getMetaData().getOrDefault(AuditTrail.USER, AuditTrail.ANONYMOUS)),
+                    (String) message.getMetaData().get(AuditTrail.CORRELATION_ID))
             .update();
     }
 
@@ -46,7 +82,7 @@ class AllocationsProjection extends TableProjection {
 
     @QueryHandler
     List<OrderAllocation> handle(FindAllocations query) {
-        return sql("SELECT sku, batchref FROM %s WHERE orderid = ? ORDER BY sku")
+        return sql(ALLOCATED_LINES + " AND step.orderid = ? ORDER BY step.sku")
                    .param(query.orderId())
                    .query(OrderAllocation.class)
                    .list();
@@ -54,8 +90,23 @@ class AllocationsProjection extends TableProjection {
 
     @QueryHandler
     List<LineAllocation> handle(FindAllAllocations query) {
-        return sql("SELECT orderid AS order_id, sku, batchref FROM %s")
+        return sql(ALLOCATED_LINES)
                    .query(LineAllocation.class)
+                   .list();
+    }
+
+    /** An allocation that follows a deallocation of the same line is told apart as a reallocation. */
+    @QueryHandler
+    List<OrderEvent> handle(OrderHistory query) {
+        return sql("""
+                        SELECT position, occurred_at, sku,
+                               CASE WHEN what = 'allocated'
+                                         AND LAG(what) OVER (PARTITION BY sku ORDER BY position) = 'deallocated'
+                                    THEN 'reallocated' ELSE what END AS what,
+                               batchref, qty, username AS "user", correlation_id
+                        FROM %s WHERE orderid = ? ORDER BY position""")
+                   .param(query.orderId())
+                   .query(OrderEvent.class)
                    .list();
     }
 }

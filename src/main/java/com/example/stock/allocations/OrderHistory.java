@@ -1,4 +1,4 @@
-package com.example.stock.audit;
+package com.example.stock.allocations;
 
 import com.example.stock.shared.ReadModelQuery;
 
