@@ -62,6 +62,7 @@ public class Benchmark {
     private static final String PASSWORD = UUID.randomUUID().toString();
     /** The class-data archive that bench/run makes beside the extracted jar, as the README's production start does. */
     private static final String CLASS_ARCHIVE = "stock-allocation.jsa";
+    private static final Duration LAG_GIVE_UP = Duration.ofSeconds(10);
     private static final String DEFAULT_JVM_OPTS = "-Xms128m -Xmx256m -Xmn96m -XX:+UseSerialGC";
     /** The service's count of the bytes its threads allocated, brought up to date at each collection. */
     private static final String ALLOCATED_BYTES = "jvm_gc_memory_allocated_bytes_total";
@@ -410,7 +411,13 @@ public class Benchmark {
             if (answer.status() != 202) {
                 return;
             }
+            // an allocation never seen in the read model is an error, not a benchmark that waits for ever
+            long giveUp = acknowledged + LAG_GIVE_UP.toNanos();
             while (get(service, "/allocations/" + order).status() != 200) {
+                if (System.nanoTime() > giveUp) {
+                    result.errors.incrementAndGet();
+                    return;
+                }
                 Thread.onSpinWait();
             }
             result.lags.add(System.nanoTime() - acknowledged);

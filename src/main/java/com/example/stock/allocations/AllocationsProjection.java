@@ -21,9 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Every step of each order line, one row an event, keyed by order id: allocated, deallocated, out of stock. A
  * line's last step says which batch holds it now, so the one row an event answers both which batches hold an
- * order's lines and the order's timeline. A row for each, in two read models keyed by order id, was much of what an
- * allocation cost (docs/benchmarks.md). Writes into and reads from the table it is given: the active generation,
- * or the one being rebuilt.
+ * order's lines and the order's timeline, where two read models wrote a row each (docs/architecture.md). Writes into
+ * and reads from the table it is given: the active generation, or the one being rebuilt.
  */
 @ProcessingGroup(AllocationsProjection.PROCESSING_GROUP)
 class AllocationsProjection extends TableProjection {
@@ -62,14 +61,19 @@ class AllocationsProjection extends TableProjection {
         record(event.orderId(), event.sku(), OUT_OF_STOCK, null, event.qty(), message, token);
     }
 
-    /** Keyed by the event's position too, so an event handled again (a retried dead letter) is one step still. */
+    /**
+     * Keyed by the order line and the event's position, so that an event handled again (a retried dead letter) is
+     * still one step. The position alone would not do: an event committed after a later one comes with the later
+     * one's position, which other events hold too; never another of the same line, whose events come from one
+     * product, one transaction after the other.
+     */
     private void record(String orderId, String sku, String what, String batchref, int qty, EventMessage<?> message,
                         TrackingToken token) {
         sql("""
                  MERGE INTO %s
-                     (orderid, position, occurred_at, sku, what, batchref, qty, username, correlation_id)
-                 KEY (orderid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(orderId, token.position().orElseThrow(), Timestamp.from(message.getTimestamp()), sku, what,
+                     (orderid, sku, position, occurred_at, what, batchref, qty, username, correlation_id)
+                 KEY (orderid, sku, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(orderId, sku, token.position().orElseThrow(), Timestamp.from(message.getTimestamp()), what,
                     batchref, qty, String.valueOf(message.getMetaData().getOrDefault(AuditTrail.USER, AuditTrail.ANONYMOUS)),
                     (String) message.getMetaData().get(AuditTrail.CORRELATION_ID))
             .update();
@@ -104,7 +108,7 @@ class AllocationsProjection extends TableProjection {
                                          AND LAG(what) OVER (PARTITION BY sku ORDER BY position) = 'deallocated'
                                     THEN 'reallocated' ELSE what END AS what,
                                batchref, qty, username AS "user", correlation_id
-                        FROM %s WHERE orderid = ? ORDER BY position""")
+                        FROM %s WHERE orderid = ? ORDER BY position, sku""")
                    .param(query.orderId())
                    .query(OrderEvent.class)
                    .list();

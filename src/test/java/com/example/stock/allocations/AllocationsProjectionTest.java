@@ -147,6 +147,21 @@ class AllocationsProjectionTest {
                 .containsExactly(new OrderAllocation("RED-CHAIR", "b1"));
     }
 
+    /** An event committed after a later one is handed over with that one's position. */
+    @Test
+    void events_of_other_products_at_one_position_are_each_a_step() {
+        TrackingToken at = new GlobalSequenceTrackingToken(7);
+        projection.on(new Allocated("o1", "RED-CHAIR", 10, "b1"), message(new Allocated("o1", "RED-CHAIR", 10, "b1")), at);
+        projection.on(new Allocated("o1", "LAMP", 1, "b9"), message(new Allocated("o1", "LAMP", 1, "b9")), at);
+        projection.on(new Allocated("o2", "LAMP", 1, "b9"), message(new Allocated("o2", "LAMP", 1, "b9")), at);
+
+        assertThat(projection.handle(new FindAllocations("o1")))
+                .containsExactly(new OrderAllocation("LAMP", "b9"), new OrderAllocation("RED-CHAIR", "b1"));
+        assertThat(projection.handle(new OrderHistory("o1"))).extracting(OrderEvent::sku)
+                                                            .containsExactly("LAMP", "RED-CHAIR");
+        assertThat(projection.handle(new FindAllocations("o2"))).containsExactly(new OrderAllocation("LAMP", "b9"));
+    }
+
     @Test
     void reset_empties_the_view() {
         handle(new Allocated("o1", "RED-CHAIR", 10, "b1"));
