@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.example.stock.audit.OperationRejected.Reason;
 import com.example.stock.shared.ReadModel;
 import com.example.stock.shared.ReadModelGenerations;
+import com.example.stock.shared.ReadModelTransactions;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.stream.BlockingStream;
@@ -54,6 +54,8 @@ class ReadModelRebuilds implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
+    /** The replay's, which write only the generation being rebuilt; the switch-over is stored before it returns. */
+    private final TransactionManager replayTransactions;
     private final ReadModelGenerations generations;
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
@@ -69,6 +71,7 @@ class ReadModelRebuilds implements DisposableBean {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
+        this.replayTransactions = ReadModelTransactions.of(transactionManager);
         this.generations = generations;
     }
 
@@ -151,7 +154,9 @@ class ReadModelRebuilds implements DisposableBean {
 
         void run() {
             log.info("Rebuilding {} into generation {}", readModel.name(), generation);
-            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
+                 EventsReadAhead events = new EventsReadAhead(stream, projection::canHandle,
+                                                              "read-model-rebuild-reader")) {
                 generations.empty(readModel, generation);
                 transactionManager.executeInTransaction(projection::prepareReset);
                 do {
@@ -170,11 +175,11 @@ class ReadModelRebuilds implements DisposableBean {
         }
 
         /** Replays, a transaction per batch, until the event at {@code target} (committed, so it will come) is in. */
-        private void replayUntil(BlockingStream<TrackedEventMessage<?>> events, long target) throws Exception {
+        private void replayUntil(EventsReadAhead events, long target) throws Exception {
             head = Math.max(head, target);
             long stalledSince = System.nanoTime();
             while (position < target) {
-                int replayed = transactionManager.fetchInTransaction(() -> replayBatch(events, target));
+                int replayed = replayTransactions.fetchInTransaction(() -> replayBatch(events, target));
                 eventsReplayed += replayed;
                 position = lastToken == null ? 0 : lastToken.position().orElse(0);
                 if (replayed > 0) {
@@ -186,12 +191,12 @@ class ReadModelRebuilds implements DisposableBean {
             }
         }
 
-        private int replayBatch(BlockingStream<TrackedEventMessage<?>> events, long target) {
+        private int replayBatch(EventsReadAhead events, long target) {
             int replayed = 0;
             try {
+                TrackedEventMessage<?> event;
                 while (replayed < EVENTS_PER_TRANSACTION && (lastToken == null || position(lastToken) < target)
-                        && events.hasNextAvailable(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    TrackedEventMessage<?> event = events.nextAvailable();
+                        && (event = events.next(POLL_MILLIS)) != null) {
                     if (projection.canHandle(event)) {
                         projection.handle(event);
                     }
@@ -208,7 +213,7 @@ class ReadModelRebuilds implements DisposableBean {
          * Stops the live processor, takes the events it may have handled since, and in one transaction makes the
          * rebuilt generation active and moves the live processor to where the rebuild stopped.
          */
-        private void switchOver(BlockingStream<TrackedEventMessage<?>> events) throws Exception {
+        private void switchOver(EventsReadAhead events) throws Exception {
             state = "switching";
             StreamingEventProcessor live = processing.eventProcessor(readModel.name(), StreamingEventProcessor.class)
                                                      .orElseThrow(() -> new IllegalStateException(

@@ -24,9 +24,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Every write to the embedded H2 file but a read model's is on disk before whoever made it is answered: after each
  * commit that wrote something, and after each write made outside a transaction, the file is stored (H2's store
  * commit, as its {@code CHECKPOINT} does: a write of what is committed, without forcing it to the disk, as
- * {@code WRITE_DELAY=0} did). Only the commits of a read model's processor are left to a writer that stores the file
- * once no store has run for {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one transaction with the
- * processor's position, so a crash takes both back to a position from which the processor handles the events again.
+ * {@code WRITE_DELAY=0} did). Only the commits of a read model's processor or rebuild are left to a writer that
+ * stores the file once no store has run for {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one
+ * transaction with the processor's position, so a crash takes both back to a position from which the processor
+ * handles the events again (a rebuild cut short is started anew).
  * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
  * <p>
  * That writer is the service's, not H2's: H2's own background writer (on by default, switched off here once the
@@ -190,7 +191,7 @@ final class DurableCommits extends DelegatingDataSource {
         }
     }
 
-    /** The transactions of a read model's processor, whose commits are left to the writer. */
+    /** The transactions of a read model's processor or rebuild, whose commits are left to the writer. */
     static TransactionManager forReadModels(TransactionManager transactions) {
         return () -> {
             Transaction transaction = transactions.startTransaction();

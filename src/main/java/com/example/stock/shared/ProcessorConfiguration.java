@@ -47,10 +47,9 @@ class ProcessorConfiguration {
                                                                   .eventSerializer(eventSerializer)
                                                                   .build()
                           : null);
-        // A read model's commits are left to the service's writer (DurableCommits); its processor is named after
-        // its group.
+        // A read model's commits are left to the service's writer; its processor is named after its group.
         processingGroups(beans).filter(ProcessingGroups::isView).forEach(group -> processing
-                .registerTransactionManager(group, config -> DurableCommits.forReadModels(transactionManager)));
+                .registerTransactionManager(group, config -> ReadModelTransactions.of(transactionManager)));
         // Before each event, a parking group asks whether earlier events of its product are parked (they would have
         // to go first). Remembering which products it parked spares that query while the queue holds nothing else.
         processingGroups(beans).filter(ProcessingGroups::parksFailures).forEach(group -> processing
