@@ -179,14 +179,14 @@ class ConsoleBrowserTest extends EndToEndTest {
         click("#tabs [data-view=operations]");
         soon.until(visibilityOfElementLocated(By.cssSelector("#processors tr[data-processor='allocations-view']")));
         assertThat(texts("#processors tbody td:first-child")).contains(
-                "allocations-view", "products-view", "reallocation-policy");
+                "allocations-view", "products-view", "order-timeline-view", "reallocation-policy");
 
-        new Select(browser.findElement(By.id("rebuild-model"))).selectByVisibleText("products-view");
+        new Select(browser.findElement(By.id("rebuild-model"))).selectByVisibleText("order-timeline-view");
         click("#rebuild-start");
 
         within(60).until(attributeToBe(By.id("rebuild-status"), "data-state", "completed"));
         assertThat(text("#rebuild-status .progress-percent")).isEqualTo("100 %");
-        assertThat(text("#rebuild-status .run-state")).startsWith("products-view: completed");
+        assertThat(text("#rebuild-status .run-state")).startsWith("order-timeline-view: completed");
         assertThat(browser.findElement(By.cssSelector("#rebuild-status .progress-fill")).getDomAttribute("style"))
                 .contains("width: 100%");
     }

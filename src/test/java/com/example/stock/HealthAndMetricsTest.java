@@ -31,7 +31,7 @@ class HealthAndMetricsTest extends EndToEndTest {
         JsonNode processors = health.path("eventProcessors");
         assertThat(processors.path("status").asText()).isEqualTo("UP");
         assertThat(processors.path("components").fieldNames()).toIterable()
-                .contains("allocations-view", "products-view", "reallocation-policy",
+                .contains("allocations-view", "products-view", "order-timeline-view", "reallocation-policy",
                           "out-of-stock-notifications", "batch-directory");
         JsonNode allocations = processors.path("components").path("allocations-view");
         assertThat(allocations.path("status").asText()).isEqualTo("UP");

@@ -61,7 +61,7 @@ class AdminController {
                  useReturnTypeSchema = true)
     @AnswerExample(ApiExamples.REBUILD_STARTED)
     @Problem(status = 404, title = "Not found",
-             detail = "No read model named nope; there are [allocations-view, products-view]")
+             detail = "No read model named nope; there are [allocations-view, order-timeline-view, products-view]")
     @Problem(status = 409, title = "Already running", detail = "A rebuild of allocations-view is already running")
     ResponseEntity<RebuildStatus> rebuild(@Parameter(example = "allocations-view") @PathVariable String name) {
         RebuildStatus started = commands.sendAndWait(new RebuildReadModel(name));

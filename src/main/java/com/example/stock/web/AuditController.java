@@ -2,10 +2,10 @@ package com.example.stock.web;
 
 import java.util.List;
 
-import com.example.stock.allocations.OrderEvent;
-import com.example.stock.allocations.OrderHistory;
 import com.example.stock.audit.FeedPage;
 import com.example.stock.audit.HistoryPage;
+import com.example.stock.audit.OrderEvent;
+import com.example.stock.audit.OrderHistory;
 import com.example.stock.audit.ProductHistory;
 import com.example.stock.audit.ReadEventFeed;
 import io.swagger.v3.oas.annotations.Operation;

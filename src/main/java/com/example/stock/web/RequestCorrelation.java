@@ -29,7 +29,7 @@ class RequestCorrelation extends OncePerRequestFilter {
 
     /**
      * What is taken from a caller: it ends up in logs and stored events, so nothing that could forge a log line, and
-     * at most 100 characters, the width of the allocations view's correlation id column.
+     * at most 100 characters, the width of the order timeline's correlation id column.
      */
     static final String SANE_VALUE = "[A-Za-z0-9][A-Za-z0-9._:-]{0,99}";
     private static final Pattern SANE = Pattern.compile(SANE_VALUE);

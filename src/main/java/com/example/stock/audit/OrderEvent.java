@@ -1,4 +1,4 @@
-package com.example.stock.allocations;
+package com.example.stock.audit;
 
 import java.time.Instant;
 
