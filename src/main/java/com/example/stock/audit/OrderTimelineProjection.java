@@ -59,12 +59,18 @@ class OrderTimelineProjection extends TableProjection {
                    .orElse(null);
     }
 
+    /**
+     * Keyed by the order line and the event's position, so that an event handled again (a retried dead letter) is
+     * still one step. Order id and position would not do: an event committed after a later one comes with the later
+     * one's position, which other events hold too; never another of the same line, whose events come from one
+     * product, one transaction after the other.
+     */
     private void record(String orderId, String sku, String what, String batchref, int qty, EventMessage<?> message,
                         TrackingToken token) {
         sql("""
                  MERGE INTO %s
                      (orderid, position, occurred_at, sku, what, batchref, qty, username, correlation_id)
-                 KEY (orderid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                 KEY (orderid, sku, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(orderId, token.position().orElseThrow(), Timestamp.from(message.getTimestamp()), sku, what,
                     batchref, qty, String.valueOf(message.getMetaData().getOrDefault(AuditTrail.USER, AuditTrail.ANONYMOUS)),
                     (String) message.getMetaData().get(AuditTrail.CORRELATION_ID))
@@ -80,7 +86,7 @@ class OrderTimelineProjection extends TableProjection {
     List<OrderEvent> handle(OrderHistory query) {
         return sql("""
                         SELECT position, occurred_at, sku, what, batchref, qty, username AS "user", correlation_id
-                        FROM %s WHERE orderid = ? ORDER BY position""")
+                        FROM %s WHERE orderid = ? ORDER BY position, sku""")
                    .param(query.orderId())
                    .query(OrderEvent.class)
                    .list();
