@@ -2,33 +2,22 @@ package com.example.stock.allocations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.Deallocated;
-import org.flywaydb.core.Flyway;
+import com.example.stock.shared.MigratedDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class AllocationsProjectionTest {
 
-    private JdbcClient jdbc;
-    private AllocationsProjection projection;
-
-    @BeforeEach
-    void setUp() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        projection = new AllocationsProjection(jdbc, () -> "allocations_view_a");
-    }
+    private final MigratedDatabase database = new MigratedDatabase();
+    private final AllocationsProjection projection =
+            new AllocationsProjection(database.jdbc(), () -> "allocations_view_a");
 
     @AfterEach
     void dropDatabase() {
-        jdbc.sql("SHUTDOWN").update();
+        database.close();
     }
 
     @Test

@@ -8,34 +8,24 @@ import java.util.UUID;
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.Deallocated;
 import com.example.stock.shared.AuditTrail;
+import com.example.stock.shared.MigratedDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class OrderTimelineProjectionTest {
 
-    private JdbcClient jdbc;
-    private OrderTimelineProjection projection;
-
-    @BeforeEach
-    void setUp() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        projection = new OrderTimelineProjection(jdbc, () -> "order_timeline_view_a");
-    }
+    private final MigratedDatabase database = new MigratedDatabase();
+    private final OrderTimelineProjection projection =
+            new OrderTimelineProjection(database.jdbc(), () -> "order_timeline_view_a");
 
     @AfterEach
     void dropDatabase() {
-        jdbc.sql("SHUTDOWN").update();
+        database.close();
     }
 
     @Test
@@ -78,7 +68,7 @@ class OrderTimelineProjectionTest {
     }
 
     private static EventMessage<?> message(Object event) {
-        return GenericEventMessage.asEventMessage(event).withMetaData(
-                MetaData.from(Map.of(AuditTrail.USER, "alice", AuditTrail.CORRELATION_ID, UUID.randomUUID().toString())));
+        return GenericEventMessage.asEventMessage(event).withMetaData(MetaData.from(
+                Map.of(AuditTrail.USER, "alice", AuditTrail.CORRELATION_ID, UUID.randomUUID().toString())));
     }
 }

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.BatchCreated;
 import com.example.stock.allocation.BatchQuantityChanged;
 import com.example.stock.allocation.Deallocated;
-import org.flywaydb.core.Flyway;
+import com.example.stock.shared.MigratedDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ProductProjectionTest {
 
@@ -23,22 +19,14 @@ class ProductProjectionTest {
     private static final LocalDate TOMORROW = LocalDate.of(2026, 3, 2);
     private static final LocalDate LATER = LocalDate.of(2026, 3, 20);
 
-    private JdbcClient jdbc;
-    private ProductProjection projection;
+    private final MigratedDatabase database = new MigratedDatabase();
+    private final ProductProjection projection = new ProductProjection(database.jdbc(), () -> "product_batches_view_a");
     /** The aggregate sequence number the next BatchCreated of {@link #SKU} is stored with. */
     private long sequence;
 
-    @BeforeEach
-    void setUp() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        projection = new ProductProjection(jdbc, () -> "product_batches_view_a");
-    }
-
     @AfterEach
     void dropDatabase() {
-        jdbc.sql("SHUTDOWN").update();
+        database.close();
     }
 
     private void batchCreated(String ref, int qty, LocalDate eta) {
