@@ -2,23 +2,18 @@ package com.example.stock.allocations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.Deallocated;
 import com.example.stock.shared.MigratedDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AllocationsProjectionTest {
 
-    private final MigratedDatabase database = new MigratedDatabase();
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
     private final AllocationsProjection projection =
             new AllocationsProjection(database.jdbc(), () -> "allocations_view_a");
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @Test
     void lists_the_batch_an_allocated_line_is_in() {

@@ -14,19 +14,15 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrderTimelineProjectionTest {
 
-    private final MigratedDatabase database = new MigratedDatabase();
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
     private final OrderTimelineProjection projection =
             new OrderTimelineProjection(database.jdbc(), () -> "order_timeline_view_a");
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @Test
     void tells_an_allocation_after_a_deallocation_of_the_line_as_a_reallocation() {

@@ -10,8 +10,8 @@ import com.example.stock.allocation.BatchCreated;
 import com.example.stock.allocation.BatchQuantityChanged;
 import com.example.stock.allocation.Deallocated;
 import com.example.stock.shared.MigratedDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProductProjectionTest {
 
@@ -19,15 +19,11 @@ class ProductProjectionTest {
     private static final LocalDate TOMORROW = LocalDate.of(2026, 3, 2);
     private static final LocalDate LATER = LocalDate.of(2026, 3, 20);
 
-    private final MigratedDatabase database = new MigratedDatabase();
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
     private final ProductProjection projection = new ProductProjection(database.jdbc(), () -> "product_batches_view_a");
     /** The aggregate sequence number the next BatchCreated of {@link #SKU} is stored with. */
     private long sequence;
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     private void batchCreated(String ref, int qty, LocalDate eta) {
         projection.on(new BatchCreated(SKU, ref, qty, eta), sequence++);

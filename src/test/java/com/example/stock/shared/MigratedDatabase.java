@@ -3,11 +3,16 @@ package com.example.stock.shared;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** A database in memory with the service's schema, for a projection's tests; {@link #close} drops it. */
-public final class MigratedDatabase implements AutoCloseable {
+/**
+ * A database in memory with the service's schema, for a projection's tests. Registered as an extension on a test's
+ * field ({@code @RegisterExtension}), each test gets its own, dropped after it.
+ */
+public final class MigratedDatabase implements AfterEachCallback {
 
     private final JdbcClient jdbc;
 
@@ -22,7 +27,7 @@ public final class MigratedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         jdbc.sql("SHUTDOWN").update();
     }
 }
