@@ -3,12 +3,14 @@ package com.example.stock.allocation;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -46,7 +48,7 @@ class AllocationConfiguration implements DisposableBean {
      * built from this module.
      */
     @Bean
-    ConfigurerModule productAggregate(Cache productCache, ObjectProvider<SnapshotTriggerDefinition> productSnapshots,
+    ConfigurerModule productAggregate(BoundedProductCache productCache, ObjectProvider<SnapshotTriggerDefinition> productSnapshots,
                                       ProductOfCommand productOfCommand) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Product.class)
@@ -63,8 +65,32 @@ class AllocationConfiguration implements DisposableBean {
 
     /** Keeps products in memory between commands, so a command does not re-read the product's history. */
     @Bean
-    Cache productCache(@Value("${stock.products.cached:10000}") int capacity) {
-        return new BoundedProductCache(capacity);
+    BoundedProductCache productCache(@Value("${stock.products.cached:10000}") int capacity,
+                                     @Value("${stock.products.cached-lines:500000}") long lineCapacity) {
+        return new BoundedProductCache(capacity, lineCapacity, AllocationConfiguration::orderLinesOf);
+    }
+
+    /**
+     * A cached product's order lines. Axon caches a product as an entry that keeps the aggregate it was made from,
+     * and gives that back as it is (the arguments only serve an entry read back from a serialized cache, which this
+     * one is not).
+     */
+    private static int orderLinesOf(Object cached) {
+        return cached instanceof AggregateCacheEntry<?> entry
+                && entry.recreateAggregate(null, null, null).getAggregateRoot() instanceof Product product
+                ? product.orderLineCount()
+                : 0;
+    }
+
+    /** What the cache of products holds, for sizing it against the heap. */
+    @Bean
+    MeterBinder productCacheMetrics(BoundedProductCache cache) {
+        return registry -> {
+            Gauge.builder("stock.products.cached", cache, BoundedProductCache::size)
+                 .description("Products kept in memory between commands").register(registry);
+            Gauge.builder("stock.products.cached.lines", cache, BoundedProductCache::orderLines)
+                 .description("Order lines the products kept in memory hold").register(registry);
+        };
     }
 
     /**

@@ -50,6 +50,10 @@ final class Batch {
         return lines.quantityOf(orderId);
     }
 
+    int orderLineCount() {
+        return lines.size();
+    }
+
     int available() {
         return purchased - allocated;
     }

@@ -1,34 +1,53 @@
 package com.example.stock.allocation;
 
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToIntFunction;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
 /**
- * Keeps the most recently used products in memory, up to a number of them, so a command does not read its product's
- * events again. Strong references: a weakly held product is collected at the next minor collection, under load
- * almost at once, and every command would then pay for a load.
+ * Keeps the most recently used products in memory, so a command does not read its product's events again: up to a
+ * number of products, and up to a number of order lines in all. A product holds every line allocated to it, so a
+ * bound on products alone is no bound on memory: under a steady load of new orders the cached lines grow for as long
+ * as the service runs. The least recently used products leave first; the product just stored stays, however big.
+ * Strong references: a weakly held product is collected at the next minor collection, under load almost at once,
+ * and every command would then pay for a load.
  */
 final class BoundedProductCache implements Cache {
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<Object, Object> products;
+    /** In order of use, the least recently used first. */
+    private final Map<Object, Object> products = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<Object, Integer> linesOf = new HashMap<>();
+    private final int capacity;
+    private final long lineCapacity;
+    private final ToIntFunction<Object> orderLines;
+    private long lines;
 
-    BoundedProductCache(int capacity) {
-        this.products = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                boolean full = size() > capacity;
-                if (full) {
-                    listeners.forEach(listener -> listener.onEntryExpired(eldest.getKey()));
-                }
-                return full;
-            }
-        };
+    /**
+     * @param orderLines the order lines of a cached value, as weighed when it is stored: a product changes only
+     *                   under its command, which stores it again once done
+     */
+    BoundedProductCache(int capacity, long lineCapacity, ToIntFunction<Object> orderLines) {
+        this.capacity = capacity;
+        this.lineCapacity = lineCapacity;
+        this.orderLines = orderLines;
+    }
+
+    /** How many products are held. */
+    synchronized int size() {
+        return products.size();
+    }
+
+    /** How many order lines the products held hold, as weighed when each was stored. */
+    synchronized long orderLines() {
+        return lines;
     }
 
     @Override
@@ -44,6 +63,9 @@ final class BoundedProductCache implements Cache {
     @Override
     public synchronized void put(Object key, Object value) {
         boolean updated = products.put(key, value) != null;
+        int weight = orderLines.applyAsInt(value);
+        Integer before = linesOf.put(key, weight);
+        lines += weight - (before == null ? 0 : before);
         listeners.forEach(listener -> {
             if (updated) {
                 listener.onEntryUpdated(key, value);
@@ -51,6 +73,20 @@ final class BoundedProductCache implements Cache {
                 listener.onEntryCreated(key, value);
             }
         });
+        evictBeyondCapacity(key);
+    }
+
+    /** Lets the least recently used products go until both bounds hold, keeping the one just stored. */
+    private void evictBeyondCapacity(Object stored) {
+        Iterator<Object> leastRecentlyUsed = products.keySet().iterator();
+        while ((products.size() > capacity || lines > lineCapacity) && leastRecentlyUsed.hasNext()) {
+            Object key = leastRecentlyUsed.next();
+            if (!key.equals(stored)) {
+                leastRecentlyUsed.remove();
+                lines -= linesOf.remove(key);
+                listeners.forEach(listener -> listener.onEntryExpired(key));
+            }
+        }
     }
 
     @Override
@@ -66,6 +102,7 @@ final class BoundedProductCache implements Cache {
     public synchronized boolean remove(Object key) {
         boolean removed = products.remove(key) != null;
         if (removed) {
+            lines -= linesOf.remove(key);
             listeners.forEach(listener -> listener.onEntryRemoved(key));
         }
         return removed;

@@ -90,6 +90,11 @@ class Product {
         freed.forEach(line -> apply(new Deallocated(line.orderId(), sku, line.qty(), batchref, reason)));
     }
 
+    /** What this product weighs in the cache of products: see {@link BoundedProductCache}. */
+    int orderLineCount() {
+        return stock.orderLineCount();
+    }
+
     private static void requirePositive(int qty) {
         if (qty <= 0) {
             throw new CommandRejected(Reason.INVALID, "Quantity must be positive, was " + qty);

@@ -33,6 +33,11 @@ final class Stock {
         return byPreference.stream().filter(batch -> batch.holds(orderId)).findFirst();
     }
 
+    /** The order lines the batches hold, most of what the product takes in memory. */
+    int orderLineCount() {
+        return byPreference.stream().mapToInt(Batch::orderLineCount).sum();
+    }
+
     /** The preferred batch that can take the whole line, if any. */
     Optional<Batch> batchFor(OrderLine line) {
         return byPreference.stream().filter(batch -> batch.canTake(line)).findFirst();

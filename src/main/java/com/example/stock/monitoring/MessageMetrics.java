@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  * <li>percentiles computed in the service (an HdrHistogram per timer, updated on each message): the timers keep
  * their count, sum and maximum, from which Prometheus derives rates and means;</li>
- * <li>the capacity of each event processor, which keeps the time of every event of the last minute: a processor
- * catching up on a large store handles tens of thousands a second, and those millions of entries filled the heap.
+ * <li>the capacity of each event processor, which keeps the time of every event of its window: a processor catching
+ * up on a large store handles tens of thousands a second, and those millions of entries filled the heap.
  * Each processor's latency and lag (in health and as {@code stock.processor.lag}) say how it keeps up;</li>
  * <li>the buses' capacity over ten minutes: it keeps the time of every message of its window, and ten minutes of
  * allocations under load were hundreds of thousands of entries that filled the old generation, until full
