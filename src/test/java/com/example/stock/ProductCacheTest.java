@@ -19,8 +19,8 @@ class ProductCacheTest {
 
     private final Path dataDir = EndToEndTest.temporaryDataDirectory();
     private final ConfigurableApplicationContext app = new SpringApplicationBuilder(StockAllocationApplication.class)
-            .run(TestUsers.withUsers("--server.port=0", "--stock.data-dir=" + dataDir, "--stock.products.cached-lines=3",
-                                     "--stock.snapshots.threshold=2"));
+            .run(TestUsers.withUsers("--server.port=0", "--stock.data-dir=" + dataDir,
+                                     "--stock.products.cached-lines=3", "--stock.snapshots.threshold=2"));
     private final Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
 
     @AfterEach

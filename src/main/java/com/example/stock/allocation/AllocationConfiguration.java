@@ -3,13 +3,13 @@ package com.example.stock.allocation;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -48,7 +48,8 @@ class AllocationConfiguration implements DisposableBean {
      * built from this module.
      */
     @Bean
-    ConfigurerModule productAggregate(BoundedProductCache productCache, ObjectProvider<SnapshotTriggerDefinition> productSnapshots,
+    ConfigurerModule productAggregate(BoundedProductCache productCache,
+                                      ObjectProvider<SnapshotTriggerDefinition> productSnapshots,
                                       ProductOfCommand productOfCommand) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Product.class)
