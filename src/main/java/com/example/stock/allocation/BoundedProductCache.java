@@ -1,6 +1,5 @@
 package com.example.stock.allocation;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,7 @@ final class BoundedProductCache implements Cache {
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     /** In order of use, the least recently used first. */
-    private final Map<Object, Object> products = new LinkedHashMap<>(256, 0.75f, true);
-    private final Map<Object, Integer> linesOf = new HashMap<>();
+    private final Map<Object, Held> products = new LinkedHashMap<>(256, 0.75f, true);
     private final int capacity;
     private final long lineCapacity;
     private final ToIntFunction<Object> orderLines;
@@ -53,7 +51,8 @@ final class BoundedProductCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        V product = (V) products.get(key);
+        Held held = products.get(key);
+        V product = held == null ? null : (V) held.product();
         if (product != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, product));
         }
@@ -62,10 +61,10 @@ final class BoundedProductCache implements Cache {
 
     @Override
     public synchronized void put(Object key, Object value) {
-        boolean updated = products.put(key, value) != null;
-        int weight = orderLines.applyAsInt(value);
-        Integer before = linesOf.put(key, weight);
-        lines += weight - (before == null ? 0 : before);
+        Held held = new Held(value, orderLines.applyAsInt(value));
+        Held before = products.put(key, held);
+        boolean updated = before != null;
+        lines += held.lines() - (updated ? before.lines() : 0);
         listeners.forEach(listener -> {
             if (updated) {
                 listener.onEntryUpdated(key, value);
@@ -78,13 +77,13 @@ final class BoundedProductCache implements Cache {
 
     /** Lets the least recently used products go until both bounds hold, keeping the one just stored. */
     private void evictBeyondCapacity(Object stored) {
-        Iterator<Object> leastRecentlyUsed = products.keySet().iterator();
+        Iterator<Map.Entry<Object, Held>> leastRecentlyUsed = products.entrySet().iterator();
         while ((products.size() > capacity || lines > lineCapacity) && leastRecentlyUsed.hasNext()) {
-            Object key = leastRecentlyUsed.next();
-            if (!key.equals(stored)) {
+            Map.Entry<Object, Held> eldest = leastRecentlyUsed.next();
+            if (!eldest.getKey().equals(stored)) {
                 leastRecentlyUsed.remove();
-                lines -= linesOf.remove(key);
-                listeners.forEach(listener -> listener.onEntryExpired(key));
+                lines -= eldest.getValue().lines();
+                listeners.forEach(listener -> listener.onEntryExpired(eldest.getKey()));
             }
         }
     }
@@ -100,12 +99,12 @@ final class BoundedProductCache implements Cache {
 
     @Override
     public synchronized boolean remove(Object key) {
-        boolean removed = products.remove(key) != null;
-        if (removed) {
-            lines -= linesOf.remove(key);
+        Held removed = products.remove(key);
+        if (removed != null) {
+            lines -= removed.lines();
             listeners.forEach(listener -> listener.onEntryRemoved(key));
         }
-        return removed;
+        return removed != null;
     }
 
     @Override
@@ -122,5 +121,9 @@ final class BoundedProductCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** A product and its order lines as weighed when it was stored. */
+    private record Held(Object product, int lines) {
     }
 }

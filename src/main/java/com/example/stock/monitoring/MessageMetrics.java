@@ -41,7 +41,7 @@ import org.springframework.context.annotation.Configuration;
 class MessageMetrics {
 
     /** The window of the buses' capacity: what share of the time their handlers were busy over it. */
-    static final long CAPACITY_WINDOW_SECONDS = 60;
+    private static final long CAPACITY_WINDOW_SECONDS = 60;
 
     private static final DistributionStatisticConfig NO_PERCENTILES =
             DistributionStatisticConfig.builder().percentiles().build();
