@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -17,7 +19,10 @@ import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -38,6 +43,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * A command's commit is stored once the command is done ({@link #storedTogether}) rather than in its commit: the
  * product's lock is then free while the file is written, and the commands that finish meanwhile share one store.
  * Each store covers every commit counted before it started, so a command is on disk before it is answered.
+ * <p>
+ * No commit runs while a store takes the state of the tables. H2 takes each table and index as of the moment it
+ * reaches it, one after the other, and a commit marks a transaction's rows committed one table at a time before it
+ * drops the transaction's undo log: a store that overlapped a commit could keep some of its rows and not others, with
+ * no log left to undo them after a crash (a read model's rows without the position committed with them, an event
+ * without its index entry; h2database issue 2080). Commits wait only until the state is taken, which H2 does not
+ * announce: a map of the service's own, changed before each store, tells it when H2 writes its page. H2 stores on its
+ * own only once many megabytes are left unstored, which the writer below does not let happen.
  */
 final class DurableCommits extends DelegatingDataSource {
 
@@ -52,9 +65,16 @@ final class DurableCommits extends DelegatingDataSource {
     /** The database's store, taken over from H2's background writer when the first connection is opened. */
     private volatile MVStore store;
     private volatile long lastStoreNanos = System.nanoTime();
+    /** Held shared by each commit, and exclusively by a store until it has taken every table's state (see above). */
+    private final ReentrantReadWriteLock commitsAndStores = new ReentrantReadWriteLock();
+    /** A map of the service's own in the database, changed before each store so that each store writes it. */
+    private volatile MVMap<Integer, Object> storeMarker;
+    private long storesMarked;
 
     /** How long a read model's commit may wait to be stored. */
     static final Duration READ_MODELS_STORED_EVERY = Duration.ofMillis(100);
+    private static final Duration UNSTORED_MEMORY_WATCHED_EVERY = Duration.ofMillis(5);
+    private static final String STORE_MARKER = "stock.storeMarker";
     /**
      * A chunk of the file is freed only once none of its pages is live, and the leaves of the tables keyed by order
      * id stay live in old chunks for long, so without H2's housekeeping (off with its writer) the file grows with
@@ -102,6 +122,8 @@ final class DurableCommits extends DelegatingDataSource {
                 MVStore opened = storeOf(connection);
                 opened.setAutoCommitDelay(-1);
                 if (opened != store) {
+                    storeMarker = opened.openMap(STORE_MARKER, new MVMap.Builder<Integer, Object>()
+                            .valueType(new WrittenOnceStateIsTaken()));
                     store = opened;
                     Thread writer = new Thread(() -> storeReadModels(opened), "read-model-writer");
                     writer.setDaemon(true);
@@ -120,24 +142,26 @@ final class DurableCommits extends DelegatingDataSource {
 
     /**
      * Until the database closes, stores what is committed and not stored yet once no store has run for an interval
-     * (while commands come, their stores take the read models' commits along), and rewrites sparse chunks.
+     * (while commands come, their stores take the read models' commits along), and sooner once half as much is left
+     * unstored as makes H2 store by itself: H2's own store runs on whichever thread is writing, without waiting for
+     * the commits under way. Also rewrites sparse chunks.
      */
     private void storeReadModels(MVStore opened) {
         long interval = readModelsStoredEvery.toNanos();
         long lastRewrite = System.nanoTime();
+        int h2StoresAbove = opened.getAutoCommitMemory();
+        int storedAbove = h2StoresAbove > 0 ? h2StoresAbove / 2 : Integer.MAX_VALUE;
         while (!opened.isClosed()) {
             try {
                 if (System.nanoTime() - lastRewrite >= SPARSE_CHUNKS_REWRITTEN_EVERY.toNanos()) {
                     lastRewrite = System.nanoTime();
                     opened.compact(SPARSE_BELOW_PERCENT_LIVE, SPARSE_CHUNKS_REWRITTEN_BYTES);
                 }
-                long sinceLastStore = System.nanoTime() - lastStoreNanos;
-                if (sinceLastStore < interval) {
-                    Thread.sleep(Duration.ofNanos(interval - sinceLastStore).toMillis() + 1);
-                } else if (opened.hasUnsavedChanges()) {
+                boolean due = System.nanoTime() - lastStoreNanos >= interval && opened.hasUnsavedChanges();
+                if (due || opened.getUnsavedMemory() > storedAbove) {
                     storeAll();
                 } else {
-                    Thread.sleep(readModelsStoredEvery.toMillis());
+                    Thread.sleep(UNSTORED_MEMORY_WATCHED_EVERY.toMillis());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -185,9 +209,39 @@ final class DurableCommits extends DelegatingDataSource {
     private void storeAll() {
         synchronized (committed) {
             long covered = committed.get();
-            store.commit();
+            do {
+                commitsAndStores.writeLock().lock();
+                // a write may make H2 store by itself, and such a store lets commits go on before this one begins
+                storeMarker.put(0, ++storesMarked);
+            } while (!commitsAndStores.isWriteLockedByCurrentThread());
+            try {
+                store.commit();
+            } finally {
+                commitsMayGoOn();
+            }
             stored = covered;
             lastStoreNanos = System.nanoTime();
+        }
+    }
+
+    /** Ends the wait of the commits that came while this thread's store was taking the tables' state, if it was. */
+    private void commitsMayGoOn() {
+        if (commitsAndStores.isWriteLockedByCurrentThread()) {
+            commitsAndStores.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The store marker's values as H2 writes any map's, and its one hint: H2 takes the state of every map before it
+     * writes the first page of any, so once the marker's page is written, commits may go on while the rest of the
+     * store is written.
+     */
+    private final class WrittenOnceStateIsTaken extends ObjectDataType {
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            commitsMayGoOn();
+            super.write(buffer, value);
         }
     }
 
@@ -237,14 +291,14 @@ final class DurableCommits extends DelegatingDataSource {
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 case "commit":
-                    call(connection, method, args);
+                    committing(connection, method, args);
                     if (uncommitted) {
                         uncommitted = false;
                         store();
                     }
                     return null;
                 case "rollback":
-                    call(connection, method, args);
+                    committing(connection, method, args);
                     if (args == null) {
                         uncommitted = false;
                     }
@@ -252,7 +306,11 @@ final class DurableCommits extends DelegatingDataSource {
                 case "setAutoCommit":
                     // switching a transaction to auto-commit commits it
                     boolean commits = (boolean) args[0] && !connection.getAutoCommit();
-                    call(connection, method, args);
+                    if (commits) {
+                        committing(connection, method, args);
+                    } else {
+                        call(connection, method, args);
+                    }
                     if (commits && uncommitted) {
                         uncommitted = false;
                         store();
@@ -276,10 +334,13 @@ final class DurableCommits extends DelegatingDataSource {
                     case "getConnection":
                         return connectionProxy;
                     default:
-                        Object result = call(statement, method, args);
-                        if (method.getName().startsWith("execute") && !method.getName().equals("executeQuery")) {
-                            wrote();
+                        if (!method.getName().startsWith("execute") || method.getName().equals("executeQuery")) {
+                            return call(statement, method, args);
                         }
+                        // outside a transaction, a write commits as it returns
+                        boolean commits = connection.getAutoCommit();
+                        Object result = commits ? committing(statement, method, args) : call(statement, method, args);
+                        wrote(commits);
                         return result;
                 }
             };
@@ -287,8 +348,8 @@ final class DurableCommits extends DelegatingDataSource {
             return Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[]{type}, handler);
         }
 
-        private void wrote() throws SQLException {
-            if (connection.getAutoCommit()) {
+        private void wrote(boolean autoCommitted) throws SQLException {
+            if (autoCommitted) {
                 store();
             } else {
                 uncommitted = true;
@@ -302,6 +363,17 @@ final class DurableCommits extends DelegatingDataSource {
             long commit = committed.incrementAndGet();
             if (!storedLater.get()) {
                 storeUpTo(commit);
+            }
+        }
+
+        /** A call that commits or rolls back, which waits while the file is stored. */
+        private Object committing(Object target, Method method, Object[] args) throws Throwable {
+            Lock commit = commitsAndStores.readLock();
+            commit.lock();
+            try {
+                return call(target, method, args);
+            } finally {
+                commit.unlock();
             }
         }
 

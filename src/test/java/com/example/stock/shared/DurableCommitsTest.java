@@ -3,6 +3,8 @@ package com.example.stock.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * What a copy of the database file holds right after a write returns: what a killed process would leave. The
@@ -265,8 +272,55 @@ class DurableCommitsTest {
         }
     }
 
+    /**
+     * H2 stores each table as it reaches it, and a commit marks its rows committed one table after another before it
+     * drops its undo log: a store running meanwhile could keep part of the transaction with nothing left to undo it.
+     * So a store waits for a commit under way, here one held open by the database.
+     */
+    @Test
+    void a_store_waits_for_a_commit_under_way_and_then_holds_all_of_it() throws Exception {
+        CountDownLatch commitUnderWay = new CountDownLatch(1);
+        CountDownLatch commitMayEnd = new CountDownLatch(1);
+        DataSource database = DurableCommits.of(
+                commitsHeldOpenOn("projection", h2File("held"), commitUnderWay, commitMayEnd), Duration.ofMinutes(1));
+        Thread projection = new Thread(() -> {
+            try (Connection connection = database.getConnection()) {
+                connection.setAutoCommit(false);
+                insert(connection, "read-model-row");
+                insertInto(connection, "position", "event-7");
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "projection");
+        try (Connection kept = database.getConnection(); Statement statement = kept.createStatement()) {
+            statement.execute("CREATE TABLE position (order_id VARCHAR(20) PRIMARY KEY)");
+            statement.execute("CREATE TABLE line (order_id VARCHAR(20) PRIMARY KEY)");
+            projection.start();
+            assertThat(commitUnderWay.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> command = CompletableFuture.runAsync(() -> {
+                try (Connection connection = database.getConnection()) {
+                    insert(connection, "command-row");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThatThrownBy(() -> command.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+            commitMayEnd.countDown();
+            command.get(10, TimeUnit.SECONDS);
+            projection.join();
+            assertThat(linesInACopyOf("held")).containsExactly("command-row", "read-model-row");
+        }
+    }
+
     private static void insert(Connection connection, String orderId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO line VALUES (?)")) {
+        insertInto(connection, "line", orderId);
+    }
+
+    private static void insertInto(Connection connection, String table, String orderId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?)")) {
             insert.setString(1, orderId);
             insert.executeUpdate();
         }
@@ -278,10 +332,8 @@ class DurableCommitsTest {
 
     /** The file as it is on disk now, opened as a database of its own. */
     private List<String> linesInACopyOf(String name) throws Exception {
-        Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
-        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
         List<String> lines = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("stock"), "sa", "");
+        try (Connection connection = open(copyOf(name));
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT order_id FROM line ORDER BY order_id")) {
             while (rows.next()) {
@@ -289,5 +341,38 @@ class DurableCommitsTest {
             }
         }
         return lines;
+    }
+
+    private Path copyOf(String name) throws Exception {
+        Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
+        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
+        return copy.resolve("stock");
+    }
+
+    /** The database's connections; a commit made on the thread named so is held open until {@code mayEnd}. */
+    private static DataSource commitsHeldOpenOn(String threadName, DataSource database, CountDownLatch underWay,
+                                                CountDownLatch mayEnd) {
+        return new DelegatingDataSource(database) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                                                           (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && Thread.currentThread().getName().equals(threadName)) {
+                        underWay.countDown();
+                        mayEnd.await();
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+            }
+        };
+    }
+
+    private static Connection open(Path copy) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + copy, "sa", "");
     }
 }
