@@ -50,7 +50,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * no log left to undo them after a crash (a read model's rows without the position committed with them, an event
  * without its index entry; h2database issue 2080). Commits wait only until the state is taken, which H2 does not
  * announce: a map of the service's own, changed before each store, tells it when H2 writes its page. H2 stores on its
- * own only once many megabytes are left unstored, which the writer below does not let happen.
+ * own only once many megabytes are left unstored, and such a store waits for nothing; the writer below stores at half
+ * that, so H2's comes only if the writer is held up while much is written.
  */
 final class DurableCommits extends DelegatingDataSource {
 
