@@ -210,14 +210,15 @@ final class DurableCommits extends DelegatingDataSource {
     private void storeAll() {
         synchronized (committed) {
             long covered = committed.get();
-            do {
-                commitsAndStores.writeLock().lock();
-                // a write may make H2 store by itself, and such a store lets commits go on before this one begins
-                storeMarker.put(0, ++storesMarked);
-            } while (!commitsAndStores.isWriteLockedByCurrentThread());
             try {
+                do {
+                    commitsAndStores.writeLock().lock();
+                    // a write may make H2 store by itself, and such a store lets commits go on before this one begins
+                    storeMarker.put(0, ++storesMarked);
+                } while (!commitsAndStores.isWriteLockedByCurrentThread());
                 store.commit();
             } finally {
+                // also when the database was closed meanwhile, so that the commits after it is opened again go on
                 commitsMayGoOn();
             }
             stored = covered;
@@ -367,7 +368,7 @@ final class DurableCommits extends DelegatingDataSource {
             }
         }
 
-        /** A call that commits or rolls back, which waits while the file is stored. */
+        /** A call that commits or rolls back, which waits while a store takes the tables' state. */
         private Object committing(Object target, Method method, Object[] args) throws Throwable {
             Lock commit = commitsAndStores.readLock();
             commit.lock();

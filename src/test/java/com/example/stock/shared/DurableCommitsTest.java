@@ -29,6 +29,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,31 @@ class DurableCommitsTest {
         }
 
         assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    @Test
+    void a_store_cut_short_by_the_database_closing_leaves_the_commits_after_it_free() throws Exception {
+        open.close();
+        assertThatThrownBy(() -> DurableCommits.storedTogether(database, () -> {
+            // the last connection: closing it closes the database before the store that follows the work
+            try (Connection connection = database.getConnection()) {
+                insert(connection, "order-1");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        })).isInstanceOf(MVStoreException.class);
+
+        open = database.getConnection();
+        CompletableFuture<Void> elsewhere = CompletableFuture.runAsync(() -> {
+            try (Connection connection = database.getConnection()) {
+                insert(connection, "order-2");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        elsewhere.get(10, TimeUnit.SECONDS);
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1", "order-2");
     }
 
     @Test
