@@ -358,8 +358,10 @@ class DurableCommitsTest {
 
     /** The file as it is on disk now, opened as a database of its own. */
     private List<String> linesInACopyOf(String name) throws Exception {
+        Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
+        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
         List<String> lines = new ArrayList<>();
-        try (Connection connection = open(copyOf(name));
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("stock"), "sa", "");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT order_id FROM line ORDER BY order_id")) {
             while (rows.next()) {
@@ -367,12 +369,6 @@ class DurableCommitsTest {
             }
         }
         return lines;
-    }
-
-    private Path copyOf(String name) throws Exception {
-        Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
-        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
-        return copy.resolve("stock");
     }
 
     /** The database's connections; a commit made on the thread named so is held open until {@code mayEnd}. */
@@ -396,9 +392,5 @@ class DurableCommitsTest {
                 });
             }
         };
-    }
-
-    private static Connection open(Path copy) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + copy, "sa", "");
     }
 }
