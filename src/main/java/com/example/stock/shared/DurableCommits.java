@@ -44,12 +44,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * product's lock is then free while the file is written, and the commands that finish meanwhile share one store.
  * Each store covers every commit counted before it started, so a command is on disk before it is answered.
  * <p>
- * No commit runs while a store takes the state of the tables. H2 takes each table and index as of the moment it
- * reaches it, one after the other, and a commit marks a transaction's rows committed one table at a time before it
- * drops the transaction's undo log: a store that overlapped a commit could keep some of its rows and not others, with
- * no log left to undo them after a crash (a read model's rows without the position committed with them, an event
- * without its index entry; h2database issue 2080). Commits wait only until the state is taken, which H2 does not
- * announce: a map of the service's own, changed before each store, tells it when H2 writes its page. H2 stores on its
+ * No write and no commit runs while a store takes the state of the tables. H2 takes each table, index and undo log as
+ * of the moment it reaches it, one after the other (h2database issue 2080). A commit marks a transaction's rows
+ * committed one table at a time before it drops the transaction's undo log, so a store that overlapped it could keep
+ * some of its rows and not others with no log left to undo them; and a store that reached a transaction's undo log
+ * before a table it then wrote could keep a row with no undo entry, which the next transaction of the same number
+ * takes for its own after a crash. Either way a read model's rows could outlive the position committed with them.
+ * Writes and commits wait only until the state is taken, which H2 does not announce: a map of the service's own,
+ * changed before each store, tells it when H2 writes its page. H2 stores on its
  * own only once many megabytes are left unstored, and such a store waits for nothing; the writer below stores at half
  * that, so H2's comes only if the writer is held up while much is written.
  */
@@ -66,8 +68,8 @@ final class DurableCommits extends DelegatingDataSource {
     /** The database's store, taken over from H2's background writer when the first connection is opened. */
     private volatile MVStore store;
     private volatile long lastStoreNanos = System.nanoTime();
-    /** Held shared by each commit, and exclusively by a store until it has taken every table's state (see above). */
-    private final ReentrantReadWriteLock commitsAndStores = new ReentrantReadWriteLock();
+    /** Held shared by each write and commit, and exclusively by a store until it has taken every table's state. */
+    private final ReentrantReadWriteLock writesAndStores = new ReentrantReadWriteLock();
     /** A map of the service's own in the database, changed before each store so that each store writes it. */
     private volatile MVMap<Integer, Object> storeMarker;
     private long storesMarked;
@@ -212,37 +214,37 @@ final class DurableCommits extends DelegatingDataSource {
             long covered = committed.get();
             try {
                 do {
-                    commitsAndStores.writeLock().lock();
-                    // a write may make H2 store by itself, and such a store lets commits go on before this one begins
+                    writesAndStores.writeLock().lock();
+                    // a write may make H2 store by itself, and such a store lets writes go on before this one begins
                     storeMarker.put(0, ++storesMarked);
-                } while (!commitsAndStores.isWriteLockedByCurrentThread());
+                } while (!writesAndStores.isWriteLockedByCurrentThread());
                 store.commit();
             } finally {
-                // also when the database was closed meanwhile, so that the commits after it is opened again go on
-                commitsMayGoOn();
+                // also when the database was closed meanwhile, so that the writes after it is opened again go on
+                writesMayGoOn();
             }
             stored = covered;
             lastStoreNanos = System.nanoTime();
         }
     }
 
-    /** Ends the wait of the commits that came while this thread's store was taking the tables' state, if it was. */
-    private void commitsMayGoOn() {
-        if (commitsAndStores.isWriteLockedByCurrentThread()) {
-            commitsAndStores.writeLock().unlock();
+    /** Ends the wait of the writes that came while this thread's store was taking the tables' state, if it was. */
+    private void writesMayGoOn() {
+        if (writesAndStores.isWriteLockedByCurrentThread()) {
+            writesAndStores.writeLock().unlock();
         }
     }
 
     /**
      * The store marker's values as H2 writes any map's, and its one hint: H2 takes the state of every map before it
-     * writes the first page of any, so once the marker's page is written, commits may go on while the rest of the
+     * writes the first page of any, so once the marker's page is written, writes may go on while the rest of the
      * store is written.
      */
     private final class WrittenOnceStateIsTaken extends ObjectDataType {
 
         @Override
         public void write(WriteBuffer buffer, Object value) {
-            commitsMayGoOn();
+            writesMayGoOn();
             super.write(buffer, value);
         }
     }
@@ -293,14 +295,14 @@ final class DurableCommits extends DelegatingDataSource {
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 case "commit":
-                    committing(connection, method, args);
+                    writing(connection, method, args);
                     if (uncommitted) {
                         uncommitted = false;
                         store();
                     }
                     return null;
                 case "rollback":
-                    committing(connection, method, args);
+                    writing(connection, method, args);
                     if (args == null) {
                         uncommitted = false;
                     }
@@ -309,7 +311,7 @@ final class DurableCommits extends DelegatingDataSource {
                     // switching a transaction to auto-commit commits it
                     boolean commits = (boolean) args[0] && !connection.getAutoCommit();
                     if (commits) {
-                        committing(connection, method, args);
+                        writing(connection, method, args);
                     } else {
                         call(connection, method, args);
                     }
@@ -341,7 +343,7 @@ final class DurableCommits extends DelegatingDataSource {
                         }
                         // outside a transaction, a write commits as it returns
                         boolean commits = connection.getAutoCommit();
-                        Object result = commits ? committing(statement, method, args) : call(statement, method, args);
+                        Object result = writing(statement, method, args);
                         wrote(commits);
                         return result;
                 }
@@ -368,14 +370,14 @@ final class DurableCommits extends DelegatingDataSource {
             }
         }
 
-        /** A call that commits or rolls back, which waits while a store takes the tables' state. */
-        private Object committing(Object target, Method method, Object[] args) throws Throwable {
-            Lock commit = commitsAndStores.readLock();
-            commit.lock();
+        /** A call that writes, commits or rolls back, which waits while a store takes the tables' state. */
+        private Object writing(Object target, Method method, Object[] args) throws Throwable {
+            Lock write = writesAndStores.readLock();
+            write.lock();
             try {
                 return call(target, method, args);
             } finally {
-                commit.unlock();
+                write.unlock();
             }
         }
 

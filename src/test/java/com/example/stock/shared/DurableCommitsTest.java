@@ -305,10 +305,24 @@ class DurableCommitsTest {
      */
     @Test
     void a_store_waits_for_a_commit_under_way_and_then_holds_all_of_it() throws Exception {
-        CountDownLatch commitUnderWay = new CountDownLatch(1);
-        CountDownLatch commitMayEnd = new CountDownLatch(1);
+        aStoreWaitsFor("commit");
+    }
+
+    /**
+     * A store that reached a transaction's undo log before a table the transaction then wrote could keep the row
+     * without its undo entry. So a store waits for a write under way too.
+     */
+    @Test
+    void a_store_waits_for_a_write_under_way_and_then_holds_all_of_its_transaction() throws Exception {
+        aStoreWaitsFor("executeUpdate");
+    }
+
+    /** A read model's transaction whose call {@code held} is held open, and a command's write meanwhile. */
+    private void aStoreWaitsFor(String held) throws Exception {
+        CountDownLatch underWay = new CountDownLatch(1);
+        CountDownLatch mayEnd = new CountDownLatch(1);
         DataSource database = DurableCommits.of(
-                commitsHeldOpenOn("projection", h2File("held"), commitUnderWay, commitMayEnd), Duration.ofMinutes(1));
+                callsHeldOpenOn("projection", held, h2File("held"), underWay, mayEnd), Duration.ofMinutes(1));
         Thread projection = new Thread(() -> {
             try (Connection connection = database.getConnection()) {
                 connection.setAutoCommit(false);
@@ -323,7 +337,7 @@ class DurableCommitsTest {
             statement.execute("CREATE TABLE position (order_id VARCHAR(20) PRIMARY KEY)");
             statement.execute("CREATE TABLE line (order_id VARCHAR(20) PRIMARY KEY)");
             projection.start();
-            assertThat(commitUnderWay.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(underWay.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> command = CompletableFuture.runAsync(() -> {
                 try (Connection connection = database.getConnection()) {
@@ -334,7 +348,7 @@ class DurableCommitsTest {
             });
             assertThatThrownBy(() -> command.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
 
-            commitMayEnd.countDown();
+            mayEnd.countDown();
             command.get(10, TimeUnit.SECONDS);
             projection.join();
             assertThat(linesInACopyOf("held")).containsExactly("command-row", "read-model-row");
@@ -371,25 +385,33 @@ class DurableCommitsTest {
         return lines;
     }
 
-    /** The database's connections; a commit made on the thread named so is held open until {@code mayEnd}. */
-    private static DataSource commitsHeldOpenOn(String threadName, DataSource database, CountDownLatch underWay,
-                                                CountDownLatch mayEnd) {
+    /**
+     * The database's connections; a call of the given name (a commit, a statement's update) made on the thread named
+     * so is held open until {@code mayEnd}.
+     */
+    private static DataSource callsHeldOpenOn(String threadName, String callName, DataSource database,
+                                              CountDownLatch underWay, CountDownLatch mayEnd) {
         return new DelegatingDataSource(database) {
             @Override
             public Connection getConnection() throws SQLException {
-                Connection connection = super.getConnection();
-                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                                                           (proxy, method, args) -> {
-                    if (method.getName().equals("commit") && Thread.currentThread().getName().equals(threadName)) {
+                return held(super.getConnection(), Connection.class);
+            }
+
+            private <T> T held(Object target, Class<T> type) {
+                return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type},
+                                                        (proxy, method, args) -> {
+                    if (method.getName().equals(callName) && Thread.currentThread().getName().equals(threadName)) {
                         underWay.countDown();
                         mayEnd.await();
                     }
                     try {
-                        return method.invoke(connection, args);
+                        Object result = method.invoke(target, args);
+                        return result instanceof PreparedStatement statement
+                               ? held(statement, PreparedStatement.class) : result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                }));
             }
         };
     }
