@@ -51,9 +51,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * before a table it then wrote could keep a row with no undo entry, which the next transaction of the same number
  * takes for its own after a crash. Either way a read model's rows could outlive the position committed with them.
  * Writes and commits wait only until the state is taken, which H2 does not announce: a map of the service's own,
- * changed before each store, tells it when H2 writes its page. H2 stores on its
- * own only once many megabytes are left unstored, and such a store waits for nothing; the writer below stores at half
- * that, so H2's comes only if the writer is held up while much is written.
+ * changed before each store, tells it when H2 writes its page. H2 stores on its own only once many megabytes are left
+ * unstored, and such a store waits for nothing; the writer below stores at half that, so H2's comes only if the
+ * writer is held up while much is written.
  */
 final class DurableCommits extends DelegatingDataSource {
 

@@ -32,13 +32,17 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * What a killed process leaves while transactions commit and stores run side by side: a read model's transactions
  * each write forty tables (the first created last, so H2 reaches it first when it stores and a commit marks it last),
  * commands store the file again and again, and two spinning threads keep both cores busy as the service's load does.
- * Copies of the file taken between two stores must hold every transaction whole. Before stores waited for commits,
- * such a copy held a torn one within a few hundred copies (docs/benchmarks.md, "A store that overlapped a commit").
+ * Copies of the file taken between two stores must hold every transaction whole. Before stores waited for commits
+ * and writes, such a copy held a torn one within a few hundred copies (docs/benchmarks.md, "A store that overlapped a
+ * commit").
  */
 class WholeTransactionsIT {
 
     private static final int TABLES = 40;
     private static final int COPIES = 200;
+    private static final String DISTINCT_VALUES = IntStream.range(0, TABLES)
+            .mapToObj(table -> "SELECT handled FROM view_" + table)
+            .collect(Collectors.joining(" UNION ALL ", "SELECT DISTINCT handled FROM (", ")"));
 
     @TempDir
     Path directory;
@@ -122,13 +126,10 @@ class WholeTransactionsIT {
         } finally {
             storing.release();
         }
-        String eachTable = IntStream.range(0, TABLES)
-                                    .mapToObj(table -> "SELECT handled FROM view_" + table)
-                                    .collect(Collectors.joining(" UNION ALL "));
         List<Integer> values = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("stock"), "sa", "");
              Statement statement = connection.createStatement();
-             ResultSet distinct = statement.executeQuery("SELECT DISTINCT handled FROM (" + eachTable + ")")) {
+             ResultSet distinct = statement.executeQuery(DISTINCT_VALUES)) {
             while (distinct.next()) {
                 values.add(distinct.getInt(1));
             }
