@@ -48,12 +48,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * of the moment it reaches it, one after the other (h2database issue 2080). A commit marks a transaction's rows
  * committed one table at a time before it drops the transaction's undo log, so a store that overlapped it could keep
  * some of its rows and not others with no log left to undo them; and a store that reached a transaction's undo log
- * before a table it then wrote could keep a row with no undo entry, which the next transaction of the same number
- * takes for its own after a crash. Either way a read model's rows could outlive the position committed with them.
- * Writes and commits wait only until the state is taken, which H2 does not announce: a map of the service's own,
- * changed before each store, tells it when H2 writes its page. H2 stores on its own only once many megabytes are left
- * unstored, and such a store waits for nothing; the writer below stores at half that, so H2's comes only if the
- * writer is held up while much is written.
+ * before a table it then wrote could keep a row with no undo entry, which the next transaction of the same number takes
+ * for its own after a crash. Either way a read model's rows could outlive the position committed with them. Writes and
+ * commits wait only until the state is taken, which H2 does not announce: a map of the service's own, changed before
+ * each store, tells it when H2 writes its page. Nor do they wait while a store waits for those under way to end, unless
+ * that takes long. H2 stores on its own only once many megabytes are left unstored, and such a store waits for nothing;
+ * the writer below stores at half that, so H2's comes only if the writer is held up while much is written.
  */
 final class DurableCommits extends DelegatingDataSource {
 
@@ -65,6 +65,7 @@ final class DurableCommits extends DelegatingDataSource {
     private final AtomicLong committed = new AtomicLong();
     private volatile long stored;
     private final Duration readModelsStoredEvery;
+    private final Duration writesUnderWayAwaited;
     /** The database's store, taken over from H2's background writer when the first connection is opened. */
     private volatile MVStore store;
     private volatile long lastStoreNanos = System.nanoTime();
@@ -77,6 +78,8 @@ final class DurableCommits extends DelegatingDataSource {
     /** How long a read model's commit may wait to be stored. */
     static final Duration READ_MODELS_STORED_EVERY = Duration.ofMillis(100);
     private static final Duration UNSTORED_MEMORY_WATCHED_EVERY = Duration.ofMillis(5);
+    /** How long a store lets new writes and commits start while it waits for those under way to end. */
+    static final Duration WRITES_UNDER_WAY_AWAITED = Duration.ofMillis(1);
     private static final String STORE_MARKER = "stock.storeMarker";
     /**
      * A chunk of the file is freed only once none of its pages is live, and the leaves of the tables keyed by order
@@ -89,9 +92,10 @@ final class DurableCommits extends DelegatingDataSource {
     static final int SPARSE_BELOW_PERCENT_LIVE = 30;
     static final int SPARSE_CHUNKS_REWRITTEN_BYTES = 2 << 20;
 
-    private DurableCommits(DataSource pool, Duration readModelsStoredEvery) {
+    private DurableCommits(DataSource pool, Duration readModelsStoredEvery, Duration writesUnderWayAwaited) {
         super(pool);
         this.readModelsStoredEvery = readModelsStoredEvery;
+        this.writesUnderWayAwaited = writesUnderWayAwaited;
     }
 
     /** The data source whose connections store every write but a read model's (or a command's, see above). */
@@ -100,7 +104,11 @@ final class DurableCommits extends DelegatingDataSource {
     }
 
     static DataSource of(DataSource pool, Duration readModelsStoredEvery) {
-        return new DurableCommits(pool, readModelsStoredEvery);
+        return of(pool, readModelsStoredEvery, WRITES_UNDER_WAY_AWAITED);
+    }
+
+    static DataSource of(DataSource pool, Duration readModelsStoredEvery, Duration writesUnderWayAwaited) {
+        return new DurableCommits(pool, readModelsStoredEvery, writesUnderWayAwaited);
     }
 
     @Override
@@ -214,7 +222,7 @@ final class DurableCommits extends DelegatingDataSource {
             long covered = committed.get();
             try {
                 do {
-                    writesAndStores.writeLock().lock();
+                    lockOutWrites();
                     // a write may make H2 store by itself, and such a store lets writes go on before this one begins
                     storeMarker.put(0, ++storesMarked);
                 } while (!writesAndStores.isWriteLockedByCurrentThread());
@@ -225,6 +233,24 @@ final class DurableCommits extends DelegatingDataSource {
             }
             stored = covered;
             lastStoreNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * Makes new writes and commits wait, once none is under way. Until then (for a while) new ones may start: were
+     * they to wait as soon as a store does, each would wait for the slowest one under way, and then for its own thread
+     * to run again, many times a store's own hold (docs/benchmarks.md).
+     */
+    private void lockOutWrites() {
+        Lock exclusive = writesAndStores.writeLock();
+        long since = System.nanoTime();
+        while (!exclusive.tryLock()) {
+            if (System.nanoTime() - since >= writesUnderWayAwaited.toNanos()) {
+                exclusive.lock();
+                return;
+            }
+            // lets the threads of the writes under way run on, on a machine with few cores
+            Thread.yield();
         }
     }
 

@@ -305,7 +305,7 @@ class DurableCommitsTest {
      */
     @Test
     void a_store_waits_for_a_commit_under_way_and_then_holds_all_of_it() throws Exception {
-        aStoreWaitsFor("commit");
+        aStoreWaitsFor("commit", DurableCommits.WRITES_UNDER_WAY_AWAITED, database -> { });
     }
 
     /**
@@ -314,15 +314,40 @@ class DurableCommitsTest {
      */
     @Test
     void a_store_waits_for_a_write_under_way_and_then_holds_all_of_its_transaction() throws Exception {
-        aStoreWaitsFor("executeUpdate");
+        aStoreWaitsFor("executeUpdate", DurableCommits.WRITES_UNDER_WAY_AWAITED, database -> { });
     }
 
-    /** A read model's transaction whose call {@code held} is held open, and a command's write meanwhile. */
-    private void aStoreWaitsFor(String held) throws Exception {
+    /**
+     * Were writes to wait as soon as a store does, each would wait for the slowest one under way. So a write that
+     * starts while a store waits for one under way goes on, for a while (here a minute).
+     */
+    @Test
+    void a_write_that_starts_while_a_store_waits_for_one_under_way_goes_on() throws Exception {
+        aStoreWaitsFor("executeUpdate", Duration.ofMinutes(1), database -> {
+            try (Connection connection = database.getConnection()) {
+                connection.setAutoCommit(false);
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        insertInto(connection, "position", "event-8");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+                connection.rollback();
+            }
+        });
+    }
+
+    /**
+     * A read model's transaction whose call {@code held} is held open, a command's write meanwhile, whose store waits
+     * for the held call, and then what is done {@code meanwhile}.
+     */
+    private void aStoreWaitsFor(String held, Duration writesUnderWayAwaited, DatabaseWork meanwhile)
+            throws Exception {
         CountDownLatch underWay = new CountDownLatch(1);
         CountDownLatch mayEnd = new CountDownLatch(1);
-        DataSource database = DurableCommits.of(
-                callsHeldOpenOn("projection", held, h2File("held"), underWay, mayEnd), Duration.ofMinutes(1));
+        DataSource database = DurableCommits.of(callsHeldOpenOn("projection", held, h2File("held"), underWay, mayEnd),
+                                                Duration.ofMinutes(1), writesUnderWayAwaited);
         Thread projection = new Thread(() -> {
             try (Connection connection = database.getConnection()) {
                 connection.setAutoCommit(false);
@@ -346,13 +371,21 @@ class DurableCommitsTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThatThrownBy(() -> command.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-
-            mayEnd.countDown();
+            try {
+                assertThatThrownBy(() -> command.get(300, TimeUnit.MILLISECONDS))
+                        .isInstanceOf(TimeoutException.class);
+                meanwhile.run(database);
+            } finally {
+                mayEnd.countDown();
+            }
             command.get(10, TimeUnit.SECONDS);
             projection.join();
             assertThat(linesInACopyOf("held")).containsExactly("command-row", "read-model-row");
         }
+    }
+
+    private interface DatabaseWork {
+        void run(DataSource database) throws Exception;
     }
 
     private static void insert(Connection connection, String orderId) throws SQLException {
