@@ -175,16 +175,8 @@ class DurableCommitsTest {
     @Test
     void a_commit_on_another_thread_during_work_stored_together_is_stored_when_it_returns() throws Exception {
         DurableCommits.storedTogether(database, () -> {
-            Thread elsewhere = new Thread(() -> {
-                try (Connection connection = database.getConnection()) {
-                    insert(connection, "order-1");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            elsewhere.start();
             try {
-                elsewhere.join();
+                insertedElsewhere(database, "order-1").get();
                 assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -218,14 +210,7 @@ class DurableCommitsTest {
         })).isInstanceOf(MVStoreException.class);
 
         open = database.getConnection();
-        CompletableFuture<Void> elsewhere = CompletableFuture.runAsync(() -> {
-            try (Connection connection = database.getConnection()) {
-                insert(connection, "order-2");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        elsewhere.get(10, TimeUnit.SECONDS);
+        insertedElsewhere(database, "order-2").get(10, TimeUnit.SECONDS);
         assertThat(linesInACopyOfTheFile()).containsExactly("order-1", "order-2");
     }
 
@@ -364,13 +349,7 @@ class DurableCommitsTest {
             projection.start();
             assertThat(underWay.await(10, TimeUnit.SECONDS)).isTrue();
 
-            CompletableFuture<Void> command = CompletableFuture.runAsync(() -> {
-                try (Connection connection = database.getConnection()) {
-                    insert(connection, "command-row");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> command = insertedElsewhere(database, "command-row");
             try {
                 assertThatThrownBy(() -> command.get(300, TimeUnit.MILLISECONDS))
                         .isInstanceOf(TimeoutException.class);
@@ -386,6 +365,17 @@ class DurableCommitsTest {
 
     private interface DatabaseWork {
         void run(DataSource database) throws Exception;
+    }
+
+    /** A line inserted on a connection of its own, on another thread. */
+    private static CompletableFuture<Void> insertedElsewhere(DataSource database, String orderId) {
+        return CompletableFuture.runAsync(() -> {
+            try (Connection connection = database.getConnection()) {
+                insert(connection, orderId);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static void insert(Connection connection, String orderId) throws SQLException {
