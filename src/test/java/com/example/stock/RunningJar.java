@@ -2,6 +2,7 @@ package com.example.stock;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ final class RunningJar implements AutoCloseable {
 
     Api api() {
         return new Api(port);
+    }
+
+    /** What the service has written to its console so far. */
+    String output() throws IOException {
+        return Files.readString(log);
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hook, no flush, no goodbye. */

@@ -1,13 +1,19 @@
 package com.example.stock.shared;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,13 +29,15 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Every write to the embedded H2 file but a read model's is on disk before whoever made it is answered: after each
  * commit that wrote something, and after each write made outside a transaction, the file is stored (H2's store
  * commit, as its {@code CHECKPOINT} does: a write of what is committed, without forcing it to the disk, as
- * {@code WRITE_DELAY=0} did). Only the commits of a read model's processor or rebuild are left to a writer that
+ * {@code WRITE_DELAY=0} did), or for a command's inserts logged (below). Only the commits of a read model's processor or rebuild are left to a writer that
  * stores the file once no store has run for {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one
  * transaction with the processor's position, so a crash takes both back to a position from which the processor
  * handles the events again (a rebuild cut short is started anew).
@@ -40,9 +48,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * those asked for here, to two threads of its own and waits for both, and on two cores those hand-offs were most of a
  * store's time. Here a store runs on the thread that needs it.
  * <p>
- * A command's commit is stored once the command is done ({@link #storedTogether}) rather than in its commit: the
- * product's lock is then free while the file is written, and the commands that finish meanwhile share one store.
- * Each store covers every commit counted before it started, so a command is on disk before it is answered.
+ * A command's transaction that only inserted (its events, a batch's entry in the directory) is written to the
+ * {@link CommandLog} beside the file, not stored, before the command is answered ({@link #storedTogether}); the
+ * writer's next store covers it, and after a crash the log gives back what the stored file lacks. Storing the file
+ * for each command wrote every page changed since the store before, the read models' among them, and each command
+ * queued for one store at a time (docs/benchmarks.md). Any other transaction of a command is stored once the command
+ * is done, and so is any commit the command could have seen that is not stored yet: a logged transaction never
+ * depends on a commit that a crash could take back. Each store covers every commit counted, and every transaction
+ * logged, before it started.
  * <p>
  * No write and no commit runs while a store takes the state of the tables. H2 takes each table, index and undo log as
  * of the moment it reaches it, one after the other (h2database issue 2080). A commit marks a transaction's rows
@@ -57,10 +70,15 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class DurableCommits extends DelegatingDataSource {
 
+    private static final Logger log = LoggerFactory.getLogger(DurableCommits.class);
     private static final ThreadLocal<Boolean> READ_MODEL_COMMIT = ThreadLocal.withInitial(() -> false);
 
     /** Set while this thread runs work whose commits are stored when it is done. */
     private final ThreadLocal<Boolean> storedLater = ThreadLocal.withInitial(() -> false);
+    /** The number of the last transaction this thread logged in that work, or 0. */
+    private final ThreadLocal<Long> loggedUpTo = ThreadLocal.withInitial(() -> 0L);
+    /** The commands' inserts, logged ahead of the stores of the database opened last. */
+    private volatile CommandLog commandLog;
     /** Commits that need storing, counted once each is committed; {@link #stored} is how many a store covered. */
     private final AtomicLong committed = new AtomicLong();
     private volatile long stored;
@@ -81,6 +99,8 @@ final class DurableCommits extends DelegatingDataSource {
     /** How long a store lets new writes and commits start while it waits for those under way to end. */
     static final Duration WRITES_UNDER_WAY_AWAITED = Duration.ofMillis(1);
     private static final String STORE_MARKER = "stock.storeMarker";
+    /** The store marker's entry that holds the last logged transaction a store covers. */
+    private static final int LOGGED_UP_TO = 1;
     /**
      * A chunk of the file is freed only once none of its pages is live, and the leaves of the tables keyed by order
      * id stay live in old chunks for long, so without H2's housekeeping (off with its writer) the file grows with
@@ -133,9 +153,14 @@ final class DurableCommits extends DelegatingDataSource {
                 MVStore opened = storeOf(connection);
                 opened.setAutoCommitDelay(-1);
                 if (opened != store) {
+                    if (commandLog != null) {
+                        commandLog.close();
+                    }
                     storeMarker = opened.openMap(STORE_MARKER, new MVMap.Builder<Integer, Object>()
                             .valueType(new WrittenOnceStateIsTaken()));
+                    commandLog = logAppliedAgain(opened, connection);
                     store = opened;
+                    storeAll();
                     Thread writer = new Thread(() -> storeReadModels(opened), "read-model-writer");
                     writer.setDaemon(true);
                     writer.start();
@@ -143,6 +168,36 @@ final class DurableCommits extends DelegatingDataSource {
             }
         }
         return connection;
+    }
+
+    /**
+     * The commands' log of a database just opened, its transactions that the stored file lacks applied again (on
+     * the connection, before anything else can write) and then stored with it.
+     */
+    private CommandLog logAppliedAgain(MVStore opened, Connection connection) throws SQLException {
+        Path file = Path.of(opened.getFileStore().getFileName());
+        long stored = storeMarker.get(LOGGED_UP_TO) instanceof Long number ? number : 0;
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        AtomicLong applied = new AtomicLong();
+        try {
+            CommandLog found = CommandLog.open(file, stored, (number, statements) -> {
+                CommandLog.apply(connection, statements);
+                connection.commit();
+                applied.incrementAndGet();
+            });
+            if (applied.get() > 0) {
+                log.info("Applied {} transactions from the commands' log that the stored database file lacked",
+                         applied.get());
+            }
+            return found;
+        } catch (IOException | SQLException e) {
+            connection.rollback();
+            throw new SQLException("The commands' log next to " + file + " could not be applied to the database: "
+                                   + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** The H2 store behind a connection to the embedded database. */
@@ -197,7 +252,22 @@ final class DurableCommits extends DelegatingDataSource {
             return work.get();
         } finally {
             durable.storedLater.remove();
+            durable.awaitLogged();
             durable.storeUpTo(durable.committed.get());
+        }
+    }
+
+    /** Returns once this thread's logged transactions are on disk: in the log or, failing that, in the file. */
+    private void awaitLogged() {
+        long number = loggedUpTo.get();
+        loggedUpTo.remove();
+        if (number == 0) {
+            return;
+        }
+        try {
+            commandLog.awaitDurable(number);
+        } catch (IOException notWritten) {
+            storeAll();
         }
     }
 
@@ -220,9 +290,12 @@ final class DurableCommits extends DelegatingDataSource {
     private void storeAll() {
         synchronized (committed) {
             long covered = committed.get();
+            long logged;
             try {
                 do {
                     lockOutWrites();
+                    logged = commandLog.endSegment();
+                    storeMarker.put(LOGGED_UP_TO, logged);
                     // a write may make H2 store by itself, and such a store lets writes go on before this one begins
                     storeMarker.put(0, ++storesMarked);
                 } while (!writesAndStores.isWriteLockedByCurrentThread());
@@ -233,6 +306,7 @@ final class DurableCommits extends DelegatingDataSource {
             }
             stored = covered;
             lastStoreNanos = System.nanoTime();
+            commandLog.storedUpTo(logged);
         }
     }
 
@@ -303,11 +377,20 @@ final class DurableCommits extends DelegatingDataSource {
                                                    new Class<?>[]{Connection.class}, new Writes(connection));
     }
 
-    /** One connection: whether it wrote since its last commit, and the store after the writes that need it. */
+    /**
+     * One connection: whether it wrote since its last commit, what its transaction inserted in work stored together,
+     * and the log or the store after the writes that need it.
+     */
     private final class Writes implements InvocationHandler {
 
         private final Connection connection;
         private boolean uncommitted;
+        /** The statements this transaction executed in work stored together, while each was an insert logged. */
+        private List<CommandLog.Executed> inserted = new ArrayList<>();
+        /** Whether this transaction wrote something in that work that the log does not hold. */
+        private boolean unlogged;
+        /** The number of the last commit this connection made that is to be stored, or 0. */
+        private long counted;
 
         Writes(Connection connection) {
             this.connection = connection;
@@ -321,42 +404,78 @@ final class DurableCommits extends DelegatingDataSource {
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 case "commit":
-                    writing(connection, method, args);
-                    if (uncommitted) {
-                        uncommitted = false;
-                        store();
-                    }
+                    commit(method, args);
                     return null;
                 case "rollback":
-                    writing(connection, method, args);
+                    writing(connection, method, args, false);
                     if (args == null) {
                         uncommitted = false;
+                        forget();
+                    } else {
+                        // back to a savepoint: what the transaction keeps is no longer the inserts seen
+                        unlogged = true;
                     }
                     return null;
                 case "setAutoCommit":
                     // switching a transaction to auto-commit commits it
-                    boolean commits = (boolean) args[0] && !connection.getAutoCommit();
-                    if (commits) {
-                        writing(connection, method, args);
+                    if ((boolean) args[0] && !connection.getAutoCommit()) {
+                        commit(method, args);
                     } else {
                         call(connection, method, args);
-                    }
-                    if (commits && uncommitted) {
-                        uncommitted = false;
-                        store();
                     }
                     return null;
                 default:
                     Object result = call(connection, method, args);
                     Class<?> declared = method.getReturnType();
-                    return result instanceof Statement statement && Statement.class.isAssignableFrom(declared)
-                            ? statement(proxy, statement, declared) : result;
+                    if (!(result instanceof Statement statement) || !Statement.class.isAssignableFrom(declared)) {
+                        return result;
+                    }
+                    boolean logs = method.getName().equals("prepareStatement") && storedLater.get()
+                            && CommandLog.loggable((String) args[0]);
+                    return statement(proxy, statement, declared, logs ? new Parameters((String) args[0]) : null);
             }
         }
 
-        private Object statement(Object connectionProxy, Statement statement, Class<?> type) {
+        /**
+         * Commits; in work stored together, a transaction that only inserted is logged before any store may start,
+         * so that the next store covers it, and any other is stored.
+         */
+        private void commit(Method method, Object[] args) throws Throwable {
+            byte[] statements = uncommitted && storedLater.get() && !unlogged && !inserted.isEmpty()
+                                ? CommandLog.encode(inserted) : null;
+            long number = 0;
+            Lock write = writesAndStores.readLock();
+            write.lock();
+            try {
+                counted = uncommitted && statements == null ? count() : 0;
+                call(connection, method, args);
+                if (statements != null) {
+                    number = commandLog.append(statements);
+                }
+            } finally {
+                write.unlock();
+            }
+            forget();
+            uncommitted = false;
+            if (number > 0) {
+                loggedUpTo.set(Math.max(loggedUpTo.get(), number));
+            } else {
+                storeCounted();
+            }
+        }
+
+        private void forget() {
+            if (!inserted.isEmpty()) {
+                inserted = new ArrayList<>();
+            }
+            unlogged = false;
+        }
+
+        /** A statement whose writes wait while a store takes the tables' state, and whose inserts are kept if logged. */
+        private Object statement(Object connectionProxy, Statement statement, Class<?> type, Parameters logged) {
             InvocationHandler handler = (proxy, method, args) -> {
-                switch (method.getName()) {
+                String name = method.getName();
+                switch (name) {
                     case "equals":
                         return proxy == args[0];
                     case "hashCode":
@@ -364,13 +483,25 @@ final class DurableCommits extends DelegatingDataSource {
                     case "getConnection":
                         return connectionProxy;
                     default:
-                        if (!method.getName().startsWith("execute") || method.getName().equals("executeQuery")) {
+                        if (logged != null) {
+                            logged.seen(name, args);
+                        }
+                        if (!name.startsWith("execute") || name.equals("executeQuery")) {
                             return call(statement, method, args);
                         }
                         // outside a transaction, a write commits as it returns
                         boolean commits = connection.getAutoCommit();
-                        Object result = writing(statement, method, args);
-                        wrote(commits);
+                        Object result = writing(statement, method, args, commits);
+                        if (commits) {
+                            storeCounted();
+                        } else {
+                            uncommitted = true;
+                            if (storedLater.get() && logged != null && args == null) {
+                                inserted.add(logged.executed(name));
+                            } else if (storedLater.get()) {
+                                unlogged = true;
+                            }
+                        }
                         return result;
                 }
             };
@@ -378,32 +509,30 @@ final class DurableCommits extends DelegatingDataSource {
             return Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[]{type}, handler);
         }
 
-        private void wrote(boolean autoCommitted) throws SQLException {
-            if (autoCommitted) {
-                store();
-            } else {
-                uncommitted = true;
-            }
-        }
-
-        private void store() throws SQLException {
-            if (READ_MODEL_COMMIT.get()) {
-                return;
-            }
-            long commit = committed.incrementAndGet();
-            if (!storedLater.get()) {
-                storeUpTo(commit);
-            }
-        }
-
-        /** A call that writes, commits or rolls back, which waits while a store takes the tables' state. */
-        private Object writing(Object target, Method method, Object[] args) throws Throwable {
+        /**
+         * A call that writes, commits or rolls back, which waits while a store takes the tables' state. A commit to be
+         * stored is counted before it is made, under the same hold: whoever sees its rows finds it counted, and no
+         * store starts in between that would not cover it.
+         */
+        private Object writing(Object target, Method method, Object[] args, boolean commits) throws Throwable {
             Lock write = writesAndStores.readLock();
             write.lock();
             try {
+                counted = commits ? count() : 0;
                 return call(target, method, args);
             } finally {
                 write.unlock();
+            }
+        }
+
+        private long count() {
+            return READ_MODEL_COMMIT.get() ? 0 : committed.incrementAndGet();
+        }
+
+        /** Stores the commit counted last, now or, in work stored together, when the work is done. */
+        private void storeCounted() {
+            if (counted > 0 && !storedLater.get()) {
+                storeUpTo(counted);
             }
         }
 
@@ -413,6 +542,67 @@ final class DurableCommits extends DelegatingDataSource {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+        }
+    }
+
+    /** The parameters set on an insert to be logged, and the rows of its batch. */
+    private static final class Parameters {
+
+        /** A value the log does not hold: the transaction is stored instead. */
+        private static final Object UNLOGGED = new Object();
+
+        private final String sql;
+        private Object[] values = new Object[8];
+        private int count;
+        private List<Object[]> batch = new ArrayList<>();
+
+        Parameters(String sql) {
+            this.sql = sql;
+        }
+
+        void seen(String method, Object[] args) {
+            if (method.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                set(index, valueOf(method, args));
+            } else if (method.equals("addBatch") && args == null) {
+                batch.add(row());
+            } else if (method.equals("clearBatch")) {
+                batch = new ArrayList<>();
+            } else if (method.equals("clearParameters")) {
+                Arrays.fill(values, null);
+                count = 0;
+            }
+        }
+
+        private static Object valueOf(String method, Object[] args) {
+            if (method.equals("setNull")) {
+                return new CommandLog.Null((int) args[1]);
+            }
+            if (args.length > 2) {
+                return UNLOGGED;
+            }
+            return args[1] == null ? new CommandLog.Null(Types.NULL) : args[1];
+        }
+
+        private void set(int index, Object value) {
+            if (index > values.length) {
+                values = Arrays.copyOf(values, Math.max(index, values.length * 2));
+            }
+            values[index - 1] = value;
+            count = Math.max(count, index);
+        }
+
+        private Object[] row() {
+            return Arrays.copyOf(values, count);
+        }
+
+        /** What an execution of this name inserted: the rows of the batch, or the row set. */
+        CommandLog.Executed executed(String method) {
+            if (method.equals("executeBatch") || method.equals("executeLargeBatch")) {
+                List<Object[]> rows = batch;
+                batch = new ArrayList<>();
+                return new CommandLog.Executed(sql, rows);
+            }
+            return new CommandLog.Executed(sql, List.<Object[]>of(row()));
         }
     }
 }

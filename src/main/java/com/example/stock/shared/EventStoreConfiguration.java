@@ -44,7 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
-    private static final String UNIQUE_VIOLATION = "23505";
+    static final String UNIQUE_VIOLATION = "23505";
     /**
      * Events read from the store by one query. A processor at the head gets the few that are new whatever the size;
      * a replay or a catch-up crosses the store in a tenth of the queries that Axon's default of 100 would take.

@@ -3,24 +3,26 @@ package com.example.stock.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -39,8 +41,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * What a copy of the database file holds right after a write returns: what a killed process would leave. The
- * read models' commits are stored only after a minute here, so whatever the copy holds was stored by the write itself.
+ * What a copy of the database file, and of the commands' log beside it, holds right after a write returns: what a
+ * killed process would leave, opened again as the service would open it. The read models' commits are stored only
+ * after a minute here, so whatever the copy holds was stored or logged by the write itself.
  */
 class DurableCommitsTest {
 
@@ -140,7 +143,7 @@ class DurableCommitsTest {
     }
 
     @Test
-    void commits_of_work_stored_together_are_in_the_file_once_it_is_done_and_not_before() throws Exception {
+    void commits_of_work_stored_together_are_on_disk_once_it_is_done_and_not_before() throws Exception {
         List<String> meanwhile = DurableCommits.storedTogether(database, () -> {
             try (Connection connection = database.getConnection()) {
                 connection.setAutoCommit(false);
@@ -158,8 +161,94 @@ class DurableCommitsTest {
         assertThat(linesInACopyOfTheFile()).containsExactly("order-1", "order-2");
     }
 
+    /** What a command inserts is logged, which costs far less than storing the file with every page changed. */
     @Test
-    void commits_of_work_stored_together_are_in_the_file_even_when_it_fails() throws Exception {
+    void inserts_of_work_stored_together_are_logged_instead_of_stored_in_the_file() throws Exception {
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> insert(connection, "order-1")));
+
+        assertThat(linesInACopyOf("stock", false)).isEmpty();
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    @Test
+    void a_transaction_of_work_stored_together_that_does_more_than_insert_is_stored_in_the_file() throws Exception {
+        insert(open, "order-1");
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> {
+            insert(connection, "order-2");
+            try (Statement delete = connection.createStatement()) {
+                delete.executeUpdate("DELETE FROM line WHERE order_id = 'order-1'");
+            }
+        }));
+
+        assertThat(linesInACopyOf("stock", false)).containsExactly("order-2");
+    }
+
+    @Test
+    void a_batch_of_inserts_with_nulls_and_bytes_is_logged_row_by_row() throws Exception {
+        try (Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE event (id BIGINT PRIMARY KEY, note VARCHAR(20), payload BLOB)");
+        }
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event VALUES (?, ?, ?)")) {
+                for (long id = 1; id <= 3; id++) {
+                    insert.setLong(1, id);
+                    if (id == 2) {
+                        insert.setNull(2, java.sql.Types.VARCHAR);
+                    } else {
+                        insert.setString(2, "note " + id);
+                    }
+                    insert.setObject(3, new byte[]{(byte) id, 42});
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }));
+
+        assertThat(linesInACopyOf("stock", false)).isEmpty();
+        assertThat(rowsInACopyOf("stock", "SELECT id || ':' || COALESCE(note, '-') || ':' || RAWTOHEX(payload)"
+                                          + " FROM event ORDER BY id"))
+                .containsExactly("1:note 1:012a", "2:-:022a", "3:note 3:032a");
+    }
+
+    @Test
+    void a_store_deletes_the_log_it_covers() throws Exception {
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> insert(connection, "order-1")));
+        assertThat(loggedTransactions()).isEqualTo(1);
+
+        insert(open, "order-2");
+
+        assertThat(loggedTransactions()).isZero();
+        assertThat(linesInACopyOf("stock", false)).containsExactly("order-1", "order-2");
+    }
+
+    @Test
+    void a_transaction_cut_short_at_the_end_of_the_log_is_passed_over() throws Exception {
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> insert(connection, "order-1")));
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> insert(connection, "order-2")));
+        Path segment = logSegments("stock").get(0);
+        Files.write(segment, Arrays.copyOf(Files.readAllBytes(segment), (int) Files.size(segment) - 3));
+
+        assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
+    }
+
+    /** The database closing stores its file; the log beside it is then applied again when it is opened. */
+    @Test
+    void the_log_applied_again_to_a_file_that_holds_its_rows_changes_nothing() throws Exception {
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> insert(connection, "order-1")));
+        open.close();
+
+        open = database.getConnection();
+
+        try (Statement statement = open.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM line")) {
+            count.next();
+            assertThat(count.getInt(1)).isEqualTo(1);
+        }
+        assertThat(loggedTransactions()).isZero();
+    }
+
+    @Test
+    void commits_of_work_stored_together_are_on_disk_even_when_it_fails() throws Exception {
         assertThatThrownBy(() -> DurableCommits.storedTogether(database, () -> {
             try (Connection connection = database.getConnection()) {
                 insert(connection, "order-1");
@@ -378,6 +467,37 @@ class DurableCommitsTest {
         });
     }
 
+    private interface TransactionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Work committed in one transaction on a connection of its own. */
+    private Void inTransaction(TransactionWork work) {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            work.run(connection);
+            connection.commit();
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The transactions in the commands' log of the database named so. */
+    private int loggedTransactions() throws IOException {
+        int transactions = 0;
+        for (Path segment : logSegments("stock")) {
+            transactions += CommandLog.read(segment).size();
+        }
+        return transactions;
+    }
+
+    private List<Path> logSegments(String name) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(name + ".commands.")).sorted().toList();
+        }
+    }
+
     private static void insert(Connection connection, String orderId) throws SQLException {
         insertInto(connection, "line", orderId);
     }
@@ -393,19 +513,42 @@ class DurableCommitsTest {
         return linesInACopyOf("stock");
     }
 
-    /** The file as it is on disk now, opened as a database of its own. */
     private List<String> linesInACopyOf(String name) throws Exception {
+        return linesInACopyOf(name, true);
+    }
+
+    private List<String> linesInACopyOf(String name, boolean withLog) throws Exception {
+        return rowsInACopyOf(name, "SELECT order_id FROM line ORDER BY order_id", withLog);
+    }
+
+    private List<String> rowsInACopyOf(String name, String query) throws Exception {
+        return rowsInACopyOf(name, query, true);
+    }
+
+    /**
+     * The file as it is on disk now, and the log beside it unless told otherwise, opened as a database of its own as
+     * the service opens it. The log is copied first: a store that ran between the two copies could delete it.
+     */
+    private List<String> rowsInACopyOf(String name, String query, boolean withLog) throws Exception {
         Path copy = Files.createDirectories(directory.resolve("copy-" + System.nanoTime()));
-        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
-        List<String> lines = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("stock"), "sa", "");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT order_id FROM line ORDER BY order_id")) {
-            while (rows.next()) {
-                lines.add(rows.getString(1));
+        if (withLog) {
+            for (Path segment : logSegments(name)) {
+                Files.copy(segment, copy.resolve(segment.getFileName().toString().replace(name + ".", "stock.")));
             }
         }
-        return lines;
+        Files.copy(directory.resolve(name + ".mv.db"), copy.resolve("stock.mv.db"));
+        JdbcDataSource copied = new JdbcDataSource();
+        copied.setURL("jdbc:h2:file:" + copy.resolve("stock"));
+        copied.setUser("sa");
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DurableCommits.of(copied).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet found = statement.executeQuery(query)) {
+            while (found.next()) {
+                rows.add(found.getString(1));
+            }
+        }
+        return rows;
     }
 
     /**
