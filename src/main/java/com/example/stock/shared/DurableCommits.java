@@ -37,10 +37,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Every write to the embedded H2 file but a read model's is on disk before whoever made it is answered: after each
  * commit that wrote something, and after each write made outside a transaction, the file is stored (H2's store
  * commit, as its {@code CHECKPOINT} does: a write of what is committed, without forcing it to the disk, as
- * {@code WRITE_DELAY=0} did), or for a command's inserts logged (below). Only the commits of a read model's processor or rebuild are left to a writer that
- * stores the file once no store has run for {@link #READ_MODELS_STORED_EVERY}: a read model's rows commit in one
- * transaction with the processor's position, so a crash takes both back to a position from which the processor
- * handles the events again (a rebuild cut short is started anew).
+ * {@code WRITE_DELAY=0} did), or a command's inserts are logged (below). Only the commits of a read model's processor
+ * or rebuild are left to a writer that stores the file once no store has run for {@link #READ_MODELS_STORED_EVERY}
+ * (that store covers the logged inserts too): a read model's rows commit in one transaction with the processor's
+ * position, so a crash takes both back to a position from which the processor handles the events again (a rebuild
+ * cut short is started anew).
  * Storing those commits one by one was most of the read models' cost (docs/benchmarks.md).
  * <p>
  * That writer is the service's, not H2's: H2's own background writer (on by default, switched off here once the
@@ -79,7 +80,7 @@ final class DurableCommits extends DelegatingDataSource {
     private final ThreadLocal<Long> loggedUpTo = ThreadLocal.withInitial(() -> 0L);
     /** The commands' inserts, logged ahead of the stores of the database opened last. */
     private volatile CommandLog commandLog;
-    /** Commits that need storing, counted once each is committed; {@link #stored} is how many a store covered. */
+    /** Commits that need storing, each counted as it is made; {@link #stored} is how many a store covered. */
     private final AtomicLong committed = new AtomicLong();
     private volatile long stored;
     private final Duration readModelsStoredEvery;
@@ -240,8 +241,9 @@ final class DurableCommits extends DelegatingDataSource {
     }
 
     /**
-     * Runs work on this thread and stores its commits when it is done, failed or not, together with any others made
-     * meanwhile; on a data source that stores nothing itself, just runs it.
+     * Runs work on this thread and, when it is done, failed or not, has its commits on disk: its transactions that only
+     * inserted in the log, the others stored together with any commits made meanwhile. On a data source that stores
+     * nothing itself, just runs it.
      */
     static <T> T storedTogether(DataSource dataSource, Supplier<T> work) {
         if (!(dataSource instanceof DurableCommits durable)) {
