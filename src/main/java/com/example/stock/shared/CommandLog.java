@@ -22,7 +22,9 @@ import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -96,8 +98,7 @@ final class CommandLog {
         String prefix = databaseFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "") + ".commands.";
         List<Segment> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            files.filter(file -> file.getFileName().toString().startsWith(prefix))
-                 .filter(file -> SEGMENT.matcher(file.getFileName().toString()).find())
+            files.filter(file -> file.getFileName().toString().startsWith(prefix) && segmentNumber(file) >= 0)
                  .sorted((a, b) -> Long.compare(segmentNumber(a), segmentNumber(b)))
                  .forEach(file -> found.add(new Segment(file)));
         }
@@ -157,21 +158,19 @@ final class CommandLog {
             if (durableUpTo >= number) {
                 return;
             }
-            List<Segment> toWrite = new ArrayList<>();
-            List<List<ByteBuffer>> records = new ArrayList<>();
+            Map<Segment, List<ByteBuffer>> toWrite = new LinkedHashMap<>();
             long upTo;
             synchronized (appends) {
                 upTo = lastNumber;
                 for (Segment segment : segments) {
                     if (!segment.pending.isEmpty()) {
-                        toWrite.add(segment);
-                        records.add(segment.pending);
+                        toWrite.put(segment, segment.pending);
                         segment.pending = new ArrayList<>();
                     }
                 }
             }
-            for (int i = 0; i < toWrite.size(); i++) {
-                toWrite.get(i).write(records.get(i));
+            for (Map.Entry<Segment, List<ByteBuffer>> records : toWrite.entrySet()) {
+                records.getKey().write(records.getValue());
             }
             raiseDurable(upTo);
         }

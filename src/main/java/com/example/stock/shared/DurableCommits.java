@@ -498,10 +498,12 @@ final class DurableCommits extends DelegatingDataSource {
                             storeCounted();
                         } else {
                             uncommitted = true;
-                            if (storedLater.get() && logged != null && args == null) {
-                                inserted.add(logged.executed(name));
-                            } else if (storedLater.get()) {
-                                unlogged = true;
+                            if (storedLater.get()) {
+                                if (logged != null && args == null) {
+                                    inserted.add(logged.executed(name));
+                                } else {
+                                    unlogged = true;
+                                }
                             }
                         }
                         return result;

@@ -166,7 +166,7 @@ class DurableCommitsTest {
     void inserts_of_work_stored_together_are_logged_instead_of_stored_in_the_file() throws Exception {
         DurableCommits.storedTogether(database, () -> inTransaction(connection -> insert(connection, "order-1")));
 
-        assertThat(linesInACopyOf("stock", false)).isEmpty();
+        assertThat(linesInACopyOfTheFileAlone()).isEmpty();
         assertThat(linesInACopyOfTheFile()).containsExactly("order-1");
     }
 
@@ -180,7 +180,7 @@ class DurableCommitsTest {
             }
         }));
 
-        assertThat(linesInACopyOf("stock", false)).containsExactly("order-2");
+        assertThat(linesInACopyOfTheFileAlone()).containsExactly("order-2");
     }
 
     @Test
@@ -204,9 +204,9 @@ class DurableCommitsTest {
             }
         }));
 
-        assertThat(linesInACopyOf("stock", false)).isEmpty();
+        assertThat(linesInACopyOfTheFileAlone()).isEmpty();
         assertThat(rowsInACopyOf("stock", "SELECT id || ':' || COALESCE(note, '-') || ':' || RAWTOHEX(payload)"
-                                          + " FROM event ORDER BY id"))
+                                          + " FROM event ORDER BY id", true))
                 .containsExactly("1:note 1:012a", "2:-:022a", "3:note 3:032a");
     }
 
@@ -218,7 +218,7 @@ class DurableCommitsTest {
         insert(open, "order-2");
 
         assertThat(loggedTransactions()).isZero();
-        assertThat(linesInACopyOf("stock", false)).containsExactly("order-1", "order-2");
+        assertThat(linesInACopyOfTheFileAlone()).containsExactly("order-1", "order-2");
     }
 
     @Test
@@ -509,20 +509,19 @@ class DurableCommitsTest {
         }
     }
 
+    private static final String LINES = "SELECT order_id FROM line ORDER BY order_id";
+
     private List<String> linesInACopyOfTheFile() throws Exception {
         return linesInACopyOf("stock");
     }
 
+    /** What the file alone holds, without the commands' log beside it. */
+    private List<String> linesInACopyOfTheFileAlone() throws Exception {
+        return rowsInACopyOf("stock", LINES, false);
+    }
+
     private List<String> linesInACopyOf(String name) throws Exception {
-        return linesInACopyOf(name, true);
-    }
-
-    private List<String> linesInACopyOf(String name, boolean withLog) throws Exception {
-        return rowsInACopyOf(name, "SELECT order_id FROM line ORDER BY order_id", withLog);
-    }
-
-    private List<String> rowsInACopyOf(String name, String query) throws Exception {
-        return rowsInACopyOf(name, query, true);
+        return rowsInACopyOf(name, LINES, true);
     }
 
     /**
