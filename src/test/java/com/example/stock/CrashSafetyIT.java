@@ -10,14 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service is killed with SIGKILL while clients allocate from several threads, then started again on
- * the same data: every allocation that was answered with a 2xx has its event in the store (the last of them from the
- * commands' log), and every read model equals what a fresh replay of the store gives (the audit finds no
+ * the same data: every allocation that was answered with a 2xx has its event in the store (the last of them often
+ * from the commands' log), and every read model equals what a fresh replay of the store gives (the audit finds no
  * discrepancy).
  */
 class CrashSafetyIT {
@@ -56,12 +58,12 @@ class CrashSafetyIT {
             long found = acknowledged.entrySet().stream()
                                      .filter(order -> order.getValue().equals(stored.get(order.getKey())))
                                      .count();
-            System.out.printf("crash safety: sent %d, acknowledged %d, found %d%n", sent.get(), acknowledged.size(), found);
+            // whether the last of them were in the commands' log only depends on when the kill fell between two stores
+            System.out.printf("crash safety: sent %d, acknowledged %d, found %d; %s%n", sent.get(), acknowledged.size(),
+                              found, appliedFromTheLog(service.output()));
 
             assertThat(acknowledged).hasSizeGreaterThan(100);
             assertThat(found).isEqualTo(acknowledged.size());
-            // the last commands before the kill were in the commands' log only, not yet in a store of the file
-            assertThat(service.output()).containsPattern("Applied [1-9][0-9]* transactions from the commands' log");
             for (String order : acknowledged.keySet().stream().limit(200).toList()) {
                 if (!acknowledged.get(order).equals("out_of_stock")) {
                     assertThat(api.allocations(order).json().get(0).path("batchref").asText())
@@ -71,6 +73,11 @@ class CrashSafetyIT {
             JsonNode audit = AuditSupport.audit(api);
             assertThat(audit.path("clean").asBoolean()).as(audit.toString()).isTrue();
         }
+    }
+
+    private static String appliedFromTheLog(String output) {
+        Matcher applied = Pattern.compile("Applied (\\d+) transactions from the commands' log").matcher(output);
+        return applied.find() ? applied.group(1) + " applied from the commands' log" : "none from the commands' log";
     }
 
     private void allocateUntilRefused(Api api, int client) {
