@@ -37,11 +37,13 @@ class EmbeddedModeTest extends EndToEndTest {
     }
 
     @Test
-    void the_data_directory_is_locked_and_the_directory_is_written_with_the_events() {
+    void the_data_directory_is_locked_and_the_directory_and_order_lines_are_written_with_the_events() {
         assertThat(context.containsBean("dataDirectoryLock")).isTrue();
         var processors = context.getBean(EventProcessingConfiguration.class);
-        assertThat(processors.eventProcessor("batch-directory", EventProcessor.class))
-                .containsInstanceOf(SubscribingEventProcessor.class);
+        for (String subscribing : new String[] {"batch-directory", "order-lines"}) {
+            assertThat(processors.eventProcessor(subscribing, EventProcessor.class))
+                    .as(subscribing).containsInstanceOf(SubscribingEventProcessor.class);
+        }
         assertThat(processors.eventProcessor("batch-directory-rebuild", EventProcessor.class)).isEmpty();
         for (String tracking : new String[] {"products-view", "allocations-view", "reallocation-policy",
                                              "out-of-stock-notifications"}) {

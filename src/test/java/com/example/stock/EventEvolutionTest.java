@@ -17,7 +17,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A store written by an earlier build, when {@code Deallocated} had no reason (revision 1), read by this one:
- * the upcaster fills the reason in, the product and the read models build from it, and its hash chain holds.
+ * the upcaster fills the reason in, the product, its order lines and the read models build from it, and its hash
+ * chain holds.
  * The fixture {@code stores/revision-1.sql} is the event store of that build after two allocations and a
  * reduced batch, exported row by row.
  */
@@ -42,6 +43,13 @@ class EventEvolutionTest {
 
             assertThat(api.allocate("order-after-upgrade", "REV1-LAMP", 1).json().path("batchref").asText())
                     .isEqualTo("rev1-warehouse");
+            // the lines of the old store were filled in from its events: allocating one again changes nothing
+            assertThat(history.get(7).path("payload").path("orderId").asText()).isEqualTo("rev1-order-2");
+            int order2Qty = history.get(7).path("payload").path("qty").asInt();
+            assertThat(api.allocate("rev1-order-2", "REV1-LAMP", order2Qty).json().path("batchref").asText())
+                    .isEqualTo("rev1-warehouse");
+            assertThat(api.allocate("rev1-order-2", "REV1-LAMP", order2Qty + 1).status()).isEqualTo(409);
+            assertThat(api.get("/products/REV1-LAMP/history").json().path("events").size()).isEqualTo(10);
             assertThat(api.allocations("rev1-order-1").json().get(0).path("batchref").asText()).isEqualTo("rev1-shipment");
             assertThat(api.allocations("rev1-order-2").json().get(0).path("batchref").asText()).isEqualTo("rev1-warehouse");
 

@@ -1,5 +1,6 @@
 package com.example.stock.allocation;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -10,7 +11,6 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -66,32 +66,15 @@ class AllocationConfiguration implements DisposableBean {
 
     /** Keeps products in memory between commands, so a command does not re-read the product's history. */
     @Bean
-    BoundedProductCache productCache(@Value("${stock.products.cached:10000}") int capacity,
-                                     @Value("${stock.products.cached-lines:500000}") long lineCapacity) {
-        return new BoundedProductCache(capacity, lineCapacity, AllocationConfiguration::orderLinesOf);
+    BoundedProductCache productCache(@Value("${stock.products.cached:10000}") int capacity) {
+        return new BoundedProductCache(capacity);
     }
 
-    /**
-     * A cached product's order lines. Axon caches a product as an entry that keeps the aggregate it was made from,
-     * and gives that back as it is (the arguments only serve an entry read back from a serialized cache, which this
-     * one is not).
-     */
-    private static int orderLinesOf(Object cached) {
-        return cached instanceof AggregateCacheEntry<?> entry
-                && entry.recreateAggregate(null, null, null).getAggregateRoot() instanceof Product product
-                ? product.orderLineCount()
-                : 0;
-    }
-
-    /** What the cache of products holds, for sizing it against the heap. */
+    /** What the cache of products holds. */
     @Bean
     MeterBinder productCacheMetrics(BoundedProductCache cache) {
-        return registry -> {
-            Gauge.builder("stock.products.cached", cache, BoundedProductCache::size)
-                 .description("Products kept in memory between commands").register(registry);
-            Gauge.builder("stock.products.cached.lines", cache, BoundedProductCache::orderLines)
-                 .description("Order lines the products kept in memory hold").register(registry);
-        };
+        return registry -> Gauge.builder("stock.products.cached", cache, BoundedProductCache::size)
+                                .description("Products kept in memory between commands").register(registry);
     }
 
     /**
@@ -121,13 +104,14 @@ class AllocationConfiguration implements DisposableBean {
     }
 
     /**
-     * The batch directory is written in the command's own transaction, and a failure there must fail the
-     * command (the default for subscribing handlers would log it and commit the events anyway).
+     * The batch directory and the order lines are written in the command's own transaction, and a failure there
+     * must fail the command (the default for subscribing handlers would log it and commit the events anyway).
      */
     @Autowired
-    void configureBatchDirectory(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(JdbcBatchDirectory.PROCESSING_GROUP)
-                  .registerListenerInvocationErrorHandler(JdbcBatchDirectory.PROCESSING_GROUP,
-                                                          config -> PropagatingErrorHandler.instance());
+    void configureWrittenWithTheEvents(EventProcessingConfigurer processing) {
+        for (String group : List.of(JdbcBatchDirectory.PROCESSING_GROUP, JdbcOrderLineRecords.PROCESSING_GROUP)) {
+            processing.registerSubscribingEventProcessor(group)
+                      .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.example.stock.allocation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +10,9 @@ import com.fasterxml.jackson.annotation.JsonIdentityInfo;
 import com.fasterxml.jackson.annotation.ObjectIdGenerators;
 
 /**
- * One delivery of a SKU and the order lines allocated to it, in the order they were allocated. In a snapshot each
- * batch is written once and referred to by its reference after that, so the product's indexes share it again.
+ * One delivery of a SKU and how much of it is allocated; its order lines are in {@link OrderLineRecords}. In a
+ * snapshot each batch is written once and referred to by its reference after that, so the product's indexes share
+ * it again.
  */
 @JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "reference")
 final class Batch {
@@ -20,7 +22,6 @@ final class Batch {
     private final long addedAs;
     private int purchased;
     private int allocated;
-    private final OrderLines lines = new OrderLines();
 
     /** For snapshots, which set the fields afterwards. */
     private Batch() {
@@ -42,18 +43,6 @@ final class Batch {
         return purchased;
     }
 
-    boolean holds(String orderId) {
-        return lines.contains(orderId);
-    }
-
-    int allocatedQuantityOf(String orderId) {
-        return lines.quantityOf(orderId);
-    }
-
-    int orderLineCount() {
-        return lines.size();
-    }
-
     int available() {
         return purchased - allocated;
     }
@@ -71,27 +60,29 @@ final class Batch {
         return byEta < 0 || byEta == 0 && addedAs < other.addedAs;
     }
 
-    void allocate(OrderLine line) {
-        lines.put(line.orderId(), line.qty());
-        allocated += line.qty();
+    void allocate(int qty) {
+        allocated += qty;
     }
 
-    void deallocate(String orderId) {
-        allocated -= lines.remove(orderId);
+    void deallocate(int qty) {
+        allocated -= qty;
     }
 
     void changePurchasedQuantity(int qty) {
         purchased = qty;
     }
 
-    /** The lines to take off, most recently allocated first, until the batch no longer owes more than it has. */
-    List<OrderLine> linesToFreeFor(int newPurchased) {
+    /**
+     * The lines to take off, most recently allocated first, until the batch no longer owes more than it has.
+     *
+     * @param newestFirst the lines the batch holds, the most recently allocated first
+     */
+    List<OrderLine> linesToFreeFor(int newPurchased, Iterable<OrderLine> newestFirst) {
         List<OrderLine> freed = new ArrayList<>();
         int stillAllocated = allocated;
-        for (OrderLine line : lines.newestFirst()) {
-            if (stillAllocated <= newPurchased) {
-                break;
-            }
+        // a line is read only while more must be freed: the lines of a big batch are read from the database
+        for (Iterator<OrderLine> lines = newestFirst.iterator(); stillAllocated > newPurchased && lines.hasNext(); ) {
+            OrderLine line = lines.next();
             freed.add(line);
             stillAllocated -= line.qty();
         }
@@ -99,16 +90,15 @@ final class Batch {
     }
 
     /**
-     * Equal state: same delivery, same quantities, same lines in the same order. Lets a product rebuilt from its
-     * events be compared with the one that handled the command (the aggregate test fixture does so after each
-     * command, to catch state changed outside an event).
+     * Equal state: same delivery, same quantities. Lets a product rebuilt from its events be compared with the one
+     * that handled the command (the aggregate test fixture does so after each command, to catch state changed outside
+     * an event).
      */
     @Override
     public boolean equals(Object other) {
         return other instanceof Batch batch
                 && reference.equals(batch.reference) && Objects.equals(eta, batch.eta) && addedAs == batch.addedAs
-                && purchased == batch.purchased && allocated == batch.allocated
-                && lines.equals(batch.lines);
+                && purchased == batch.purchased && allocated == batch.allocated;
     }
 
     @Override

@@ -13,10 +13,12 @@ class BatchQuantityChanges {
 
     private final BatchDirectory directory;
     private final Repository<Product> products;
+    private final OrderLineRecords lines;
 
-    BatchQuantityChanges(BatchDirectory directory, Repository<Product> products) {
+    BatchQuantityChanges(BatchDirectory directory, Repository<Product> products, OrderLineRecords lines) {
         this.directory = directory;
         this.products = products;
+        this.lines = lines;
     }
 
     @CommandHandler
@@ -24,7 +26,7 @@ class BatchQuantityChanges {
         String sku = directory.skuOf(command.batchref()).orElseThrow(
                 () -> new CommandRejected(Reason.UNKNOWN_BATCH, "Unknown batch " + command.batchref()));
         loadProduct(sku, command.batchref())
-                .execute(product -> product.changeBatchQuantity(command.batchref(), command.qty()));
+                .execute(product -> product.changeBatchQuantity(command.batchref(), command.qty(), lines));
     }
 
     /**

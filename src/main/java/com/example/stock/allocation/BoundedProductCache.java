@@ -5,16 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.ToIntFunction;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
 /**
  * Keeps the most recently used products in memory, so a command does not read its product's events again: up to a
- * number of products, and up to a number of order lines in all. A product holds every line allocated to it, so a
- * bound on products alone is no bound on memory: under a steady load of new orders the cached lines grow for as long
- * as the service runs. The least recently used products leave first; the product just stored stays, however big.
+ * number of products, the least recently used leaving first. A product is its batches' totals, whatever the number
+ * of its orders (their lines are in {@link OrderLineRecords}), so the number of products bounds the memory.
  * Strong references: a weakly held product is collected at the next minor collection, under load almost at once,
  * and every command would then pay for a load.
  */
@@ -22,20 +20,11 @@ final class BoundedProductCache implements Cache {
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     /** In order of use, the least recently used first. */
-    private final Map<Object, Held> products = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<Object, Object> products = new LinkedHashMap<>(256, 0.75f, true);
     private final int capacity;
-    private final long lineCapacity;
-    private final ToIntFunction<Object> orderLines;
-    private long lines;
 
-    /**
-     * @param orderLines the order lines of a cached value, as weighed when it is stored: a product changes only
-     *                   under its command, which stores it again once done
-     */
-    BoundedProductCache(int capacity, long lineCapacity, ToIntFunction<Object> orderLines) {
+    BoundedProductCache(int capacity) {
         this.capacity = capacity;
-        this.lineCapacity = lineCapacity;
-        this.orderLines = orderLines;
     }
 
     /** How many products are held. */
@@ -43,16 +32,10 @@ final class BoundedProductCache implements Cache {
         return products.size();
     }
 
-    /** How many order lines the products held hold, as weighed when each was stored. */
-    synchronized long orderLines() {
-        return lines;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        Held held = products.get(key);
-        V product = held == null ? null : (V) held.product();
+        V product = (V) products.get(key);
         if (product != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, product));
         }
@@ -61,10 +44,7 @@ final class BoundedProductCache implements Cache {
 
     @Override
     public synchronized void put(Object key, Object value) {
-        Held held = new Held(value, orderLines.applyAsInt(value));
-        Held before = products.put(key, held);
-        boolean updated = before != null;
-        lines += held.lines() - (updated ? before.lines() : 0);
+        boolean updated = products.put(key, value) != null;
         listeners.forEach(listener -> {
             if (updated) {
                 listener.onEntryUpdated(key, value);
@@ -72,19 +52,11 @@ final class BoundedProductCache implements Cache {
                 listener.onEntryCreated(key, value);
             }
         });
-        evictBeyondCapacity(key);
-    }
-
-    /** Lets the least recently used products go until both bounds hold, keeping the one just stored. */
-    private void evictBeyondCapacity(Object stored) {
-        Iterator<Map.Entry<Object, Held>> leastRecentlyUsed = products.entrySet().iterator();
-        while ((products.size() > capacity || lines > lineCapacity) && leastRecentlyUsed.hasNext()) {
-            Map.Entry<Object, Held> eldest = leastRecentlyUsed.next();
-            if (!eldest.getKey().equals(stored)) {
-                leastRecentlyUsed.remove();
-                lines -= eldest.getValue().lines();
-                listeners.forEach(listener -> listener.onEntryExpired(eldest.getKey()));
-            }
+        Iterator<Object> leastRecentlyUsed = products.keySet().iterator();
+        while (products.size() > capacity) {
+            Object eldest = leastRecentlyUsed.next();
+            leastRecentlyUsed.remove();
+            listeners.forEach(listener -> listener.onEntryExpired(eldest));
         }
     }
 
@@ -99,12 +71,11 @@ final class BoundedProductCache implements Cache {
 
     @Override
     public synchronized boolean remove(Object key) {
-        Held removed = products.remove(key);
-        if (removed != null) {
-            lines -= removed.lines();
+        boolean removed = products.remove(key) != null;
+        if (removed) {
             listeners.forEach(listener -> listener.onEntryRemoved(key));
         }
-        return removed != null;
+        return removed;
     }
 
     @Override
@@ -121,9 +92,5 @@ final class BoundedProductCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
-    }
-
-    /** A product and its order lines as weighed when it was stored. */
-    private record Held(Object product, int lines) {
     }
 }

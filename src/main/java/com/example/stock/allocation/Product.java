@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
 
+import com.example.stock.allocation.OrderLineRecords.HeldLine;
 import com.example.stock.allocation.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,11 +17,12 @@ import org.axonframework.serialization.Revision;
 /**
  * A product (one SKU): the consistency boundary for its batches. Every allocation decision of the SKU is made
  * here, under the aggregate's lock, from the state rebuilt from its own events (or from a snapshot and the events
- * after it). The revision names the shape of that state: change the fields, raise it, and older snapshots are
- * ignored (revision 2 no longer keeps an index from order to batch; revision 3 writes a batch's order lines as one
- * binary value).
+ * after it), and its order lines as written with those events ({@link OrderLineRecords}). The revision names the
+ * shape of that state: change the fields, raise it, and older snapshots are ignored (revision 2 no longer keeps an
+ * index from order to batch; revision 3 writes a batch's order lines as one binary value; revision 4 keeps no order
+ * lines, only each batch's totals, so a product's memory and snapshot no longer grow with its orders).
  */
-@Revision("3")
+@Revision("4")
 class Product {
 
     @AggregateIdentifier
@@ -48,12 +50,12 @@ class Product {
     }
 
     @CommandHandler
-    AllocationOutcome handle(Allocate command) {
+    AllocationOutcome handle(Allocate command, OrderLineRecords lines) {
         requirePositive(command.qty());
         OrderLine line = new OrderLine(command.orderId(), command.qty());
-        var holder = stock.holderOf(line.orderId());
-        if (holder.isPresent()) {
-            return alreadyAllocated(line, holder.get());
+        var held = lines.held(sku, line.orderId());
+        if (held.isPresent()) {
+            return alreadyAllocated(line, held.get());
         }
         var batch = stock.batchFor(line);
         if (batch.isEmpty()) {
@@ -65,17 +67,16 @@ class Product {
     }
 
     /** Allocating a line again is idempotent; with another quantity it is a conflict. */
-    private AllocationOutcome alreadyAllocated(OrderLine line, Batch holder) {
-        int allocatedQty = holder.allocatedQuantityOf(line.orderId());
-        if (allocatedQty != line.qty()) {
-            throw new CommandRejected(Reason.CONFLICTING_LINE, "Order " + line.orderId() + " already has " + allocatedQty
+    private AllocationOutcome alreadyAllocated(OrderLine line, HeldLine held) {
+        if (held.qty() != line.qty()) {
+            throw new CommandRejected(Reason.CONFLICTING_LINE, "Order " + line.orderId() + " already has " + held.qty()
                     + " of " + sku + " allocated; allocating " + line.qty() + " would change the line");
         }
-        return AllocationOutcome.allocated(line.orderId(), sku, holder.reference());
+        return AllocationOutcome.allocated(line.orderId(), sku, held.batchref());
     }
 
     /** Called by the batch-quantity command handler, which first finds the product that owns the batch. */
-    void changeBatchQuantity(String batchref, int qty) {
+    void changeBatchQuantity(String batchref, int qty, OrderLineRecords lines) {
         if (qty < 0) {
             throw new CommandRejected(Reason.INVALID, "Quantity must not be negative, was " + qty);
         }
@@ -84,15 +85,10 @@ class Product {
         if (batch.purchased() == qty) {
             return;
         }
-        List<OrderLine> freed = batch.linesToFreeFor(qty);
+        List<OrderLine> freed = batch.linesToFreeFor(qty, lines.newestFirst(sku, batchref));
         apply(new BatchQuantityChanged(sku, batchref, qty));
         String reason = "batch " + batchref + " reduced to " + qty;
         freed.forEach(line -> apply(new Deallocated(line.orderId(), sku, line.qty(), batchref, reason)));
-    }
-
-    /** What this product weighs in the cache of products: see {@link BoundedProductCache}. */
-    int orderLineCount() {
-        return stock.orderLineCount();
     }
 
     private static void requirePositive(int qty) {
@@ -109,12 +105,12 @@ class Product {
 
     @EventSourcingHandler
     void on(Allocated event) {
-        stock.allocate(new OrderLine(event.orderId(), event.qty()), event.batchref());
+        stock.allocate(event.qty(), event.batchref());
     }
 
     @EventSourcingHandler
     void on(Deallocated event) {
-        stock.deallocate(event.orderId(), event.batchref());
+        stock.deallocate(event.qty(), event.batchref());
     }
 
     @EventSourcingHandler

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The batches of one SKU and which batch holds which order line: the state every allocation decision of a
- * product is made on. Plain Java, so the rules are readable and testable without any framework.
+ * The batches of one SKU and how much of each is allocated: the state every allocation decision of a product is
+ * made on, with the order lines in {@link OrderLineRecords}. Plain Java, so the rules are readable and testable
+ * without any framework.
  */
 final class Stock {
 
@@ -23,19 +24,6 @@ final class Stock {
 
     Optional<Batch> batch(String reference) {
         return Optional.ofNullable(byReference.get(reference));
-    }
-
-    /**
-     * The batch holding an order's line. A product has a few batches, so asking each is as quick as an index of
-     * lines, and a snapshot of a product with a hundred thousand lines does not carry them twice.
-     */
-    Optional<Batch> holderOf(String orderId) {
-        return byPreference.stream().filter(batch -> batch.holds(orderId)).findFirst();
-    }
-
-    /** The order lines the batches hold, most of what the product takes in memory. */
-    int orderLineCount() {
-        return byPreference.stream().mapToInt(Batch::orderLineCount).sum();
     }
 
     /** The preferred batch that can take the whole line, if any. */
@@ -53,12 +41,12 @@ final class Stock {
         byPreference.add(position, batch);
     }
 
-    void allocate(OrderLine line, String reference) {
-        byReference.get(reference).allocate(line);
+    void allocate(int qty, String reference) {
+        byReference.get(reference).allocate(qty);
     }
 
-    void deallocate(String orderId, String reference) {
-        byReference.get(reference).deallocate(orderId);
+    void deallocate(int qty, String reference) {
+        byReference.get(reference).deallocate(qty);
     }
 
     void changePurchasedQuantity(String reference, int qty) {

@@ -26,10 +26,12 @@ class ProductTest {
     void setUp() {
         BatchDirectory directory = batchref -> Optional.ofNullable(skuOfBatch.get(batchref));
         fixture = new AggregateTestFixture<>(Product.class);
+        OrderLineRecords lines = new LinesOfTheEvents(fixture::getEventStore);
         fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(lines);
         fixture.registerCommandTargetResolver(new ProductOfCommand());
         fixture.registerCommandHandlerInterceptor(new UnknownSkuTranslation());
-        fixture.registerAnnotatedCommandHandler(new BatchQuantityChanges(directory, fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new BatchQuantityChanges(directory, fixture.getRepository(), lines));
     }
 
     private static BatchCreated warehouseBatch(String ref, int qty) {
