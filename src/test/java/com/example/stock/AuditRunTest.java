@@ -62,6 +62,29 @@ class AuditRunTest extends StartedAppTest {
     }
 
     @Test
+    void an_order_line_the_products_decide_on_that_differs_from_the_events_is_reported() throws Exception {
+        String sku = seedTraffic();
+        var held = jdbc.sql("SELECT orderid, batchref FROM order_line WHERE sku = ? AND freed_as IS NULL LIMIT 1")
+                       .param(sku).query().singleRow();
+        String order = (String) held.get("ORDERID");
+        jdbc.sql("UPDATE order_line SET batchref = 'elsewhere' WHERE sku = ? AND orderid = ?").params(sku, order)
+            .update();
+
+        JsonNode damaged = AuditSupport.audit(api);
+
+        assertThat(damaged.path("discrepancyCount").asInt()).isEqualTo(1);
+        JsonNode discrepancy = damaged.path("discrepancies").get(0);
+        assertThat(discrepancy.path("readModel").asText()).isEqualTo("order-lines");
+        assertThat(discrepancy.path("key").asText()).isEqualTo(order + "/" + sku);
+        assertThat(discrepancy.path("expected").asText()).isEqualTo(held.get("BATCHREF"));
+        assertThat(discrepancy.path("actual").asText()).isEqualTo("elsewhere");
+
+        jdbc.sql("UPDATE order_line SET batchref = ? WHERE sku = ? AND orderid = ?")
+            .params(held.get("BATCHREF"), sku, order).update();
+        assertThat(AuditSupport.audit(api).path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
     void an_event_altered_after_it_was_stored_is_named_by_the_audit() throws Exception {
         String sku = seedTraffic();
         var altered = jdbc.sql("""

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,6 +86,18 @@ class JdbcOrderLineRecords implements OrderLineRecords {
     public Iterable<OrderLine> newestFirst(String sku, String batchref) {
         ensureRecorded(sku);
         return () -> new BatchLines(sku, batchref);
+    }
+
+    /**
+     * The lines whose last allocation is not freed, as the table holds them. On Axon Server that includes the rows
+     * of attempts whose events were not stored, which the products pass over: an audit lists them.
+     */
+    @QueryHandler
+    List<HeldOrderLine> handle(FindHeldOrderLines query) {
+        return jdbc.sql("SELECT orderid, sku, batchref, qty FROM order_line WHERE freed_as IS NULL ORDER BY sku, orderid")
+                   .query((rows, number) -> new HeldOrderLine(rows.getString("orderid"), rows.getString("sku"),
+                                                              rows.getString("batchref"), rows.getInt("qty")))
+                   .list();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import com.example.stock.allocation.Allocated;
 import com.example.stock.allocation.Deallocated;
+import com.example.stock.allocation.HeldOrderLine;
 import com.example.stock.allocations.LineAllocation;
 import com.example.stock.products.ProductView;
 import com.example.stock.shared.AuditTrail;
@@ -49,6 +50,9 @@ final class AuditRun {
         List<ProductView> liveProducts();
 
         List<LineAllocation> liveAllocations();
+
+        /** The order lines the products decide on (see the allocation module's order lines). */
+        List<HeldOrderLine> liveOrderLines();
     }
 
     private final String id;
@@ -196,6 +200,7 @@ final class AuditRun {
         }
         List<ProductView> liveProducts = live.liveProducts();
         List<LineAllocation> liveAllocations = live.liveAllocations();
+        List<HeldOrderLine> liveOrderLines = live.liveOrderLines();
         Set<String> changing = changedAfter(head);
         skippedAsChanging = changing.size();
 
@@ -215,8 +220,18 @@ final class AuditRun {
         Map<String, String> expectedLines = new TreeMap<>();
         products.forEach((sku, product) -> product.lines().forEach(
                 (orderId, batch) -> expectedLines.put(orderId + "/" + sku, batch)));
-        Map<String, String> actualLines = new TreeMap<>();
-        liveAllocations.forEach(line -> actualLines.put(line.orderId() + "/" + line.sku(), line.batchref()));
+        Map<String, String> viewLines = new TreeMap<>();
+        liveAllocations.forEach(line -> viewLines.put(line.orderId() + "/" + line.sku(), line.batchref()));
+        compareLines("allocations-view", expectedLines, viewLines, changing);
+        Map<String, String> orderLines = new TreeMap<>();
+        liveOrderLines.forEach(line -> orderLines.put(line.orderId() + "/" + line.sku(), line.batchref()));
+        compareLines("order-lines", expectedLines, orderLines, changing);
+        progressLog.accept("compared with the live read models: " + discrepancies.size() + " discrepancies");
+    }
+
+    /** Each line ({@code orderId/sku}) whose batch differs, unless its product or order changed after the head. */
+    private void compareLines(String model, Map<String, String> expectedLines, Map<String, String> actualLines,
+                              Set<String> changing) {
         for (String line : new TreeSet<>(union(expectedLines.keySet(), actualLines.keySet()))) {
             String orderId = line.substring(0, line.indexOf('/'));
             String sku = line.substring(line.indexOf('/') + 1);
@@ -224,11 +239,9 @@ final class AuditRun {
                 continue;
             }
             if (!Objects.equals(expectedLines.get(line), actualLines.get(line))) {
-                discrepancies.add(new Discrepancy("allocations-view", line, expectedLines.get(line),
-                                                  actualLines.get(line)));
+                discrepancies.add(new Discrepancy(model, line, expectedLines.get(line), actualLines.get(line)));
             }
         }
-        progressLog.accept("compared with the live read models: " + discrepancies.size() + " discrepancies");
     }
 
     /** Products, and orders (as {@code order:<id>}), with events after the audited head. */

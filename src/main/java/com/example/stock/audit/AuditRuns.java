@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.example.stock.allocation.FindHeldOrderLines;
+import com.example.stock.allocation.HeldOrderLine;
 import com.example.stock.allocations.FindAllAllocations;
 import com.example.stock.allocations.LineAllocation;
 import com.example.stock.audit.OperationRejected.Reason;
@@ -173,6 +175,11 @@ class AuditRuns implements AuditRun.LiveSystem {
     @Override
     public List<LineAllocation> liveAllocations() {
         return queries.query(new FindAllAllocations(), ResponseTypes.multipleInstancesOf(LineAllocation.class)).join();
+    }
+
+    @Override
+    public List<HeldOrderLine> liveOrderLines() {
+        return queries.query(new FindHeldOrderLines(), ResponseTypes.multipleInstancesOf(HeldOrderLine.class)).join();
     }
 
     /** An audit run and what became of it; written by its worker, read by status queries. */
