@@ -114,4 +114,18 @@ class JdbcOrderLineRecordsTest extends EndToEndTest {
         assertThat(afresh(false).held(sku, "order-3")).as("embedded, rows and events cannot part")
                                                         .contains(new HeldLine(batch, 1));
     }
+
+    @Test
+    void with_the_events_stored_apart_an_attempts_row_under_the_same_sequence_number_is_rewritten() {
+        String batch = unique("batch"), other = unique("batch");
+        String sku = productWithBatches(batch, other);
+        jdbc.sql("INSERT INTO order_line (sku, orderid, allocated_as, batchref, qty, freed_as) "
+                 + "VALUES (?, 'order-1', 2, ?, 9, 3)").params(sku, other).update();
+
+        afresh(true).on(new Allocated("order-1", sku, 4, batch), 2);
+
+        var rows = jdbc.sql("SELECT batchref, qty, freed_as FROM order_line WHERE sku = ?").param(sku).query().listOfRows();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("BATCHREF", batch).containsEntry("QTY", 4).containsEntry("FREED_AS", null);
+    }
 }
