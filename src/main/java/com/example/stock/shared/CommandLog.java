@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,6 +59,8 @@ final class CommandLog {
     /** Inserts of one row of parameters, which gives the same row when applied again (no default, no function). */
     private static final Pattern LOGGABLE = Pattern.compile(
             "(?is)\\s*INSERT\\s+INTO\\s+[\\w.\"]+\\s*(\\([\\w\\s,\"]+\\))?\\s*VALUES\\s*\\(\\s*\\?(\\s*,\\s*\\?)*\\s*\\)\\s*");
+    private static final int LOGGABLE_KNOWN_AT_MOST = 256;
+    private static final Map<String, Boolean> LOGGABLE_KNOWN = new ConcurrentHashMap<>();
     private static final Pattern SEGMENT = Pattern.compile("\\.commands\\.(\\d+)$");
     private static final int FRAME = Integer.BYTES * 2;
 
@@ -84,9 +87,21 @@ final class CommandLog {
         segments.add(new Segment(path(this.nextSegment++)));
     }
 
-    /** Whether a statement's rows can be logged: an insert of the parameters' values alone. */
+    /**
+     * Whether a statement's rows can be logged: an insert of the parameters' values alone. Asked for every statement a
+     * command prepares, which are the same few strings again and again: each is matched once, and the answers for up
+     * to {@link #LOGGABLE_KNOWN_AT_MOST} of them are kept.
+     */
     static boolean loggable(String sql) {
-        return LOGGABLE.matcher(sql).matches();
+        Boolean known = LOGGABLE_KNOWN.get(sql);
+        if (known != null) {
+            return known;
+        }
+        boolean loggable = LOGGABLE.matcher(sql).matches();
+        if (LOGGABLE_KNOWN.size() < LOGGABLE_KNOWN_AT_MOST) {
+            LOGGABLE_KNOWN.put(sql, loggable);
+        }
+        return loggable;
     }
 
     /**
