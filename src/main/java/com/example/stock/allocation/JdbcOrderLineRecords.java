@@ -68,7 +68,7 @@ class JdbcOrderLineRecords implements OrderLineRecords {
     }
 
     @Override
-    public Optional<HeldLine> held(String sku, String orderId) {
+    public Optional<HeldOrderLine> held(String sku, String orderId) {
         ensureRecorded(sku);
         List<Row> allocations = jdbc.sql(COLUMNS + "WHERE sku = ? AND orderid = ? ORDER BY allocated_as DESC")
                                     .params(sku, orderId)
@@ -79,7 +79,7 @@ class JdbcOrderLineRecords implements OrderLineRecords {
                           .filter(row -> allocationStored(sku, row))
                           .findFirst()
                           .filter(row -> !freeingStored(sku, row))
-                          .map(row -> new HeldLine(row.batchref(), row.qty()));
+                          .map(row -> new HeldOrderLine(orderId, sku, row.batchref(), row.qty()));
     }
 
     @Override

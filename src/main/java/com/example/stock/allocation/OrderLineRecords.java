@@ -13,12 +13,8 @@ import java.util.Optional;
 interface OrderLineRecords {
 
     /** The line the order holds in the product, if any. */
-    Optional<HeldLine> held(String sku, String orderId);
+    Optional<HeldOrderLine> held(String sku, String orderId);
 
     /** The lines the batch holds, the most recently allocated first; read as far as they are walked. */
     Iterable<OrderLine> newestFirst(String sku, String batchref);
-
-    /** Which batch holds an order's line, and how much of the SKU. */
-    record HeldLine(String batchref, int qty) {
-    }
 }

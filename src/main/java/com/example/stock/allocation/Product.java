@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
 
-import com.example.stock.allocation.OrderLineRecords.HeldLine;
 import com.example.stock.allocation.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -67,7 +66,7 @@ class Product {
     }
 
     /** Allocating a line again is idempotent; with another quantity it is a conflict. */
-    private AllocationOutcome alreadyAllocated(OrderLine line, HeldLine held) {
+    private AllocationOutcome alreadyAllocated(OrderLine line, HeldOrderLine held) {
         if (held.qty() != line.qty()) {
             throw new CommandRejected(Reason.CONFLICTING_LINE, "Order " + line.orderId() + " already has " + held.qty()
                     + " of " + sku + " allocated; allocating " + line.qty() + " would change the line");

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import com.example.stock.EndToEndTest;
-import com.example.stock.allocation.OrderLineRecords.HeldLine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,13 +45,13 @@ class JdbcOrderLineRecordsTest extends EndToEndTest {
         String sku = productWithBatches(first, second);
         api.allocate("order-1", sku, 4);
 
-        assertThat(lines.held(sku, "order-1")).contains(new HeldLine(first, 4));
+        assertThat(lines.held(sku, "order-1")).contains(new HeldOrderLine("order-1", sku, first, 4));
         assertThat(lines.held(sku, "order-2")).isEmpty();
 
         api.changeBatchQuantity(first, 0);
 
         // freed from the first batch, then allocated again by the reallocation policy, to the second
-        assertThat(lines.held(sku, "order-1")).contains(new HeldLine(second, 4));
+        assertThat(lines.held(sku, "order-1")).contains(new HeldOrderLine("order-1", sku, second, 4));
         assertThat(orders(lines.newestFirst(sku, first))).isEmpty();
         assertThat(orders(lines.newestFirst(sku, second))).containsExactly("order-1");
     }
@@ -82,7 +81,7 @@ class JdbcOrderLineRecordsTest extends EndToEndTest {
 
         JdbcOrderLineRecords upgraded = afresh(false);
 
-        assertThat(upgraded.held(sku, "order-1")).contains(new HeldLine(kept, 6));
+        assertThat(upgraded.held(sku, "order-1")).contains(new HeldOrderLine("order-1", sku, kept, 6));
         assertThat(upgraded.held(sku, "order-2")).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM order_line WHERE sku = ?").param(sku).query(Long.class).single())
                 .as("order-2's allocation, freed, and order-1's").isEqualTo(2);
@@ -109,10 +108,10 @@ class JdbcOrderLineRecordsTest extends EndToEndTest {
 
         assertThat(onAxonServer.held(sku, "order-3")).isEmpty();
         assertThat(onAxonServer.held(sku, "order-4")).isEmpty();
-        assertThat(onAxonServer.held(sku, "order-1")).contains(new HeldLine(batch, 2));
+        assertThat(onAxonServer.held(sku, "order-1")).contains(new HeldOrderLine("order-1", sku, batch, 2));
         assertThat(orders(onAxonServer.newestFirst(sku, batch))).containsExactly("order-2", "order-1");
         assertThat(afresh(false).held(sku, "order-3")).as("embedded, rows and events cannot part")
-                                                        .contains(new HeldLine(batch, 1));
+                                                        .contains(new HeldOrderLine("order-3", sku, batch, 1));
     }
 
     @Test

@@ -21,12 +21,12 @@ final class LinesOfTheEvents implements OrderLineRecords {
     }
 
     @Override
-    public Optional<HeldLine> held(String sku, String orderId) {
+    public Optional<HeldOrderLine> held(String sku, String orderId) {
         return rows(sku).stream()
                         .filter(row -> row.orderId().equals(orderId))
                         .max(Comparator.comparingLong(Row::allocatedAs))
                         .filter(row -> row.freedAs() == null)
-                        .map(row -> new HeldLine(row.batchref(), row.qty()));
+                        .map(row -> new HeldOrderLine(orderId, sku, row.batchref(), row.qty()));
     }
 
     @Override
