@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import com.example.stock.allocation.RecordedLines.Row;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -112,7 +111,9 @@ class JdbcOrderLineRecords implements OrderLineRecords {
                        .params(event.batchref(), event.qty(), event.sku(), event.orderId(), sequence)
                        .update() > 0;
         if (!rewritten) {
-            insert(event.sku(), new Row(event.orderId(), sequence, event.batchref(), event.qty(), null));
+            jdbc.sql("INSERT INTO order_line (sku, orderid, allocated_as, batchref, qty) VALUES (?, ?, ?, ?, ?)")
+                .params(event.sku(), event.orderId(), sequence, event.batchref(), event.qty())
+                .update();
         }
     }
 
@@ -167,25 +168,24 @@ class JdbcOrderLineRecords implements OrderLineRecords {
         }
     }
 
-    /** Writes the product's lines as its events give them; no row of it is in the table before this. */
+    /**
+     * Writes the product's lines as its events give them, through the handlers that write them as they happen: the
+     * same rows, and one event in memory at a time however many the product has. No row of it is in the table before.
+     */
     private void recordFromEvents(String sku) {
-        RecordedLines lines = new RecordedLines();
-        eventStore.getObject().readEvents(sku, 0)
-                  .forEachRemaining(event -> lines.apply(event.getSequenceNumber(), event.getPayload()));
-        lines.rows().forEach(row -> insert(sku, row));
+        DomainEventStream events = eventStore.getObject().readEvents(sku, 0);
+        long allocations = 0;
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getPayload() instanceof Allocated allocated) {
+                on(allocated, event.getSequenceNumber());
+                allocations++;
+            } else if (event.getPayload() instanceof Deallocated deallocated) {
+                on(deallocated, event.getSequenceNumber());
+            }
+        }
         jdbc.sql("INSERT INTO order_lines_recorded (sku) VALUES (?)").param(sku).update();
-        log.debug("Recorded {} order line allocations of {} from its events", lines.rows().size(), sku);
-    }
-
-    /** A line not freed is written without {@code freed_as}: no null whose type the driver would be asked for. */
-    private void insert(String sku, Row row) {
-        var insert = row.freedAs() == null
-                ? jdbc.sql("INSERT INTO order_line (sku, orderid, allocated_as, batchref, qty) VALUES (?, ?, ?, ?, ?)")
-                      .params(sku, row.orderId(), row.allocatedAs(), row.batchref(), row.qty())
-                : jdbc.sql("INSERT INTO order_line (sku, orderid, allocated_as, batchref, qty, freed_as) "
-                           + "VALUES (?, ?, ?, ?, ?, ?)")
-                      .params(sku, row.orderId(), row.allocatedAs(), row.batchref(), row.qty(), row.freedAs());
-        insert.update();
+        log.debug("Recorded {} order line allocations of {} from its events", allocations, sku);
     }
 
     /** The lines a batch holds, newest first, read a page at a time. */
@@ -228,5 +228,12 @@ class JdbcOrderLineRecords implements OrderLineRecords {
             }
             return page.poll();
         }
+    }
+
+    /**
+     * One allocation of an order's line: under the sequence number of its {@link Allocated} event, and of its
+     * {@link Deallocated} once freed.
+     */
+    private record Row(String orderId, long allocatedAs, String batchref, int qty, Long freedAs) {
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.example.stock.EndToEndTest;
@@ -69,12 +70,16 @@ class JdbcOrderLineRecordsTest extends EndToEndTest {
     }
 
     @Test
-    void a_product_whose_lines_the_table_lacks_has_them_filled_in_from_its_events() {
+    void a_product_whose_lines_the_table_lacks_has_them_filled_in_from_its_events_as_the_commands_wrote_them() {
         String kept = unique("batch"), reduced = unique("batch");
         String sku = productWithBatches(kept, reduced);
         api.allocate("order-1", sku, 6);
         api.allocate("order-2", sku, 6);
-        api.changeBatchQuantity(reduced, 0);
+        api.allocate("order-3", sku, 2);
+        // order-2 is freed and finds no room elsewhere; then order-3 is freed and allocated again, to the other batch
+        api.changeBatchQuantity(reduced, 5);
+        api.changeBatchQuantity(kept, 6);
+        var written = rowsOf(sku);
         // as a store written before the table was
         jdbc.sql("DELETE FROM order_line WHERE sku = ?").param(sku).update();
         jdbc.sql("DELETE FROM order_lines_recorded WHERE sku = ?").param(sku).update();
@@ -83,10 +88,15 @@ class JdbcOrderLineRecordsTest extends EndToEndTest {
 
         assertThat(upgraded.held(sku, "order-1")).contains(new HeldOrderLine("order-1", sku, kept, 6));
         assertThat(upgraded.held(sku, "order-2")).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM order_line WHERE sku = ?").param(sku).query(Long.class).single())
-                .as("order-2's allocation, freed, and order-1's").isEqualTo(2);
+        assertThat(upgraded.held(sku, "order-3")).contains(new HeldOrderLine("order-3", sku, reduced, 2));
+        assertThat(rowsOf(sku)).hasSize(4).isEqualTo(written);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM order_lines_recorded WHERE sku = ?").param(sku)
                        .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private List<Map<String, Object>> rowsOf(String sku) {
+        return jdbc.sql("SELECT orderid, allocated_as, batchref, qty, freed_as FROM order_line WHERE sku = ? "
+                        + "ORDER BY allocated_as").param(sku).query().listOfRows();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package com.example.stock.allocation;
 
 import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.example.stock.allocation.RecordedLines.Row;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -22,26 +22,32 @@ final class LinesOfTheEvents implements OrderLineRecords {
 
     @Override
     public Optional<HeldOrderLine> held(String sku, String orderId) {
-        return rows(sku).stream()
-                        .filter(row -> row.orderId().equals(orderId))
-                        .max(Comparator.comparingLong(Row::allocatedAs))
-                        .filter(row -> row.freedAs() == null)
-                        .map(row -> new HeldOrderLine(orderId, sku, row.batchref(), row.qty()));
+        return Optional.ofNullable(heldLines(sku).get(orderId))
+                       .map(held -> new HeldOrderLine(orderId, sku, held.line().batchref(), held.line().qty()));
     }
 
     @Override
     public Iterable<OrderLine> newestFirst(String sku, String batchref) {
-        return rows(sku).stream()
-                        .filter(row -> row.batchref().equals(batchref) && row.freedAs() == null)
-                        .sorted(Comparator.comparingLong(Row::allocatedAs).reversed())
-                        .map(row -> new OrderLine(row.orderId(), row.qty()))
-                        .toList();
+        return heldLines(sku).values().stream()
+                             .filter(held -> held.line().batchref().equals(batchref))
+                             .sorted(Comparator.comparingLong(AllocatedAs::sequence).reversed())
+                             .map(held -> new OrderLine(held.line().orderId(), held.line().qty()))
+                             .toList();
     }
 
-    private List<Row> rows(String sku) {
-        RecordedLines lines = new RecordedLines();
-        events.get().readEvents(sku, 0)
-              .forEachRemaining(event -> lines.apply(event.getSequenceNumber(), event.getPayload()));
-        return lines.rows();
+    /** Each order's last allocation not freed since, by order id. */
+    private Map<String, AllocatedAs> heldLines(String sku) {
+        Map<String, AllocatedAs> held = new HashMap<>();
+        events.get().readEvents(sku, 0).forEachRemaining(event -> {
+            if (event.getPayload() instanceof Allocated allocated) {
+                held.put(allocated.orderId(), new AllocatedAs(event.getSequenceNumber(), allocated));
+            } else if (event.getPayload() instanceof Deallocated deallocated) {
+                held.remove(deallocated.orderId());
+            }
+        });
+        return held;
+    }
+
+    private record AllocatedAs(long sequence, Allocated line) {
     }
 }
