@@ -112,6 +112,11 @@ final class DurableCommits extends DelegatingDataSource {
     static final Duration SPARSE_CHUNKS_REWRITTEN_EVERY = Duration.ofSeconds(1);
     static final int SPARSE_BELOW_PERCENT_LIVE = 30;
     static final int SPARSE_CHUNKS_REWRITTEN_BYTES = 2 << 20;
+    /**
+     * A command inserts a handful of rows. A transaction that inserts more (a product's order lines filled in from its
+     * events) is stored rather than logged, so that its inserts are not held in memory until it commits.
+     */
+    static final int LOGGED_INSERTS_AT_MOST = 1_000;
 
     private DurableCommits(DataSource pool, Duration readModelsStoredEvery, Duration writesUnderWayAwaited) {
         super(pool);
@@ -498,11 +503,12 @@ final class DurableCommits extends DelegatingDataSource {
                             storeCounted();
                         } else {
                             uncommitted = true;
-                            if (storedLater.get()) {
-                                if (logged != null && args == null) {
+                            if (storedLater.get() && !unlogged) {
+                                if (logged != null && args == null && inserted.size() < LOGGED_INSERTS_AT_MOST) {
                                     inserted.add(logged.executed(name));
                                 } else {
                                     unlogged = true;
+                                    inserted = new ArrayList<>();
                                 }
                             }
                         }

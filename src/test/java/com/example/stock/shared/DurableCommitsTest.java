@@ -184,6 +184,20 @@ class DurableCommitsTest {
     }
 
     @Test
+    void a_transaction_of_work_stored_together_that_inserts_more_than_a_command_does_is_stored_in_the_file()
+            throws Exception {
+        int rows = DurableCommits.LOGGED_INSERTS_AT_MOST + 1;
+        DurableCommits.storedTogether(database, () -> inTransaction(connection -> {
+            for (int row = 0; row < rows; row++) {
+                insert(connection, "order-" + row);
+            }
+        }));
+
+        assertThat(linesInACopyOfTheFileAlone()).hasSize(rows);
+        assertThat(loggedTransactions()).isZero();
+    }
+
+    @Test
     void a_batch_of_inserts_with_nulls_and_bytes_is_logged_row_by_row() throws Exception {
         try (Statement statement = open.createStatement()) {
             statement.execute("CREATE TABLE event (id BIGINT PRIMARY KEY, note VARCHAR(20), payload BLOB)");
