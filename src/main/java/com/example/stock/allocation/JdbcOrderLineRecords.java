@@ -170,7 +170,8 @@ class JdbcOrderLineRecords implements OrderLineRecords {
 
     /**
      * Writes the product's lines as its events give them, through the handlers that write them as they happen: the
-     * same rows, and one event in memory at a time however many the product has. No row of it is in the table before.
+     * same rows, and the events read a page at a time however many the product has. No row of it is in the table
+     * before.
      */
     private void recordFromEvents(String sku) {
         DomainEventStream events = eventStore.getObject().readEvents(sku, 0);
