@@ -86,8 +86,16 @@ public final class Api {
 
     /** A POST with the headers given; a JSON content type unless they name another. */
     public Answer post(String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                                                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        return post(path, HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** A POST of a JSON body whose length is not declared: it is sent in chunks. */
+    public Answer postChunked(String path, String body) {
+        return post(path, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+    }
+
+    private Answer post(String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(body);
         if (!headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }

@@ -99,4 +99,25 @@ class IdempotencyTest extends EndToEndTest {
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.isProblem()).isTrue();
     }
+
+    @Test
+    void a_chunked_body_over_the_limit_is_a_413_problem_too() {
+        String huge = "{\"orderid\":\"" + "o".repeat(70_000) + "\",\"sku\":\"s\",\"qty\":1}";
+
+        var answer = api.postChunked("/allocate", huge);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void a_chunked_body_within_the_limit_is_read_whole() {
+        String sku = unique("sku");
+        api.addBatch(unique("batch"), sku, 10, null);
+
+        var answer = api.postChunked("/allocate", "{\"orderid\":\"%s\",\"sku\":\"%s\",\"qty\":3}".formatted(unique("order"), sku));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(storedEvents(sku, Allocated.class)).isEqualTo(1);
+    }
 }

@@ -42,6 +42,11 @@ public abstract class StartedAppTest {
         api = new Api(port);
     }
 
+    /** The port the service listens on. */
+    protected int port() {
+        return port;
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

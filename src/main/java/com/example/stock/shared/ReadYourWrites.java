@@ -159,6 +159,11 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
                           .filter(StreamingEventProcessor.class::isInstance)
                           .map(StreamingEventProcessor.class::cast)
                           .toList();
+        List<StreamingEventProcessor> behind = processors.stream().filter(processor -> !hasPassed(processor, upTo)).toList();
+        return behind.isEmpty() || RequestLanes.outsideLane(() -> awaitPassed(behind, upTo, deadline));
+    }
+
+    private boolean awaitPassed(List<StreamingEventProcessor> processors, long upTo, long deadline) {
         for (StreamingEventProcessor processor : processors) {
             while (!hasPassed(processor, upTo)) {
                 if (System.nanoTime() > deadline) {

@@ -1,6 +1,5 @@
 package com.example.stock.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,11 +10,8 @@ import java.util.Set;
 
 import com.example.stock.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,7 +51,7 @@ class IdempotentCommands extends OncePerRequestFilter {
                                    "An Idempotency-Key is 1 to 255 visible ASCII characters");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = request.getInputStream().readAllBytes(); // read whole already (BodySizeLimit): readable again
         String user = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
         String fingerprint = fingerprint(request, body);
         Optional<IdempotencyKeys.Recorded> recorded = keys.claim(user, key, fingerprint);
@@ -66,7 +62,7 @@ class IdempotentCommands extends OncePerRequestFilter {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
-            chain.doFilter(new ReadAgain(request, body), answer);
+            chain.doFilter(request, answer);
             if (answer.getStatus() < 500) {
                 keys.complete(user, key, answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray());
                 completed = true;
@@ -106,48 +102,6 @@ class IdempotentCommands extends OncePerRequestFilter {
             return HexFormat.of().formatHex(sha256.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** The request with its body, already read for the fingerprint, readable once more. */
-    private static final class ReadAgain extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        private ReadAgain(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
         }
     }
 }

@@ -127,11 +127,6 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge tooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload Too Large", tooLarge.getMessage());
-            }
-        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Malformed request body");
         problem.setDetail("The request body must be a JSON object of the documented form");
