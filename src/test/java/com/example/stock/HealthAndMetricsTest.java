@@ -59,7 +59,7 @@ class HealthAndMetricsTest extends EndToEndTest {
     }
 
     @Test
-    void prometheus_counts_commands_events_queries_and_http_requests_and_shows_each_processors_lag() {
+    void prometheus_counts_commands_events_queries_and_http_requests_and_shows_each_processors_lag_and_the_request_lanes() {
         String sku = unique("sku");
         api.addBatch(unique("batch"), sku, 10, null);
         api.allocate(unique("order"), sku, 1);
@@ -78,6 +78,8 @@ class HealthAndMetricsTest extends EndToEndTest {
                 .contains("eventProcessor_allTimer_seconds_max{payloadType=\"Allocated\",processorName=\"products-view\"}")
                 .contains("stock_processor_lag_events{processor=\"allocations-view\"}")
                 .contains("stock_processor_lag_events{processor=\"reallocation-policy\"}")
+                .contains("executor_queued{name=\"requests\"}")
+                .contains("executor_pool_size_threads{name=\"requests\"}")
                 .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"POST\","
                                   + "outcome=\"SUCCESS\",status=\"202\",uri=\"/allocate\"}")
                 .doesNotContain("quantile=")

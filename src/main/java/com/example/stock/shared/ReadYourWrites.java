@@ -159,7 +159,8 @@ public class ReadYourWrites implements MessageDispatchInterceptor<EventMessage<?
                           .filter(StreamingEventProcessor.class::isInstance)
                           .map(StreamingEventProcessor.class::cast)
                           .toList();
-        List<StreamingEventProcessor> behind = processors.stream().filter(processor -> !hasPassed(processor, upTo)).toList();
+        List<StreamingEventProcessor> behind =
+                processors.stream().filter(processor -> !hasPassed(processor, upTo)).toList();
         return behind.isEmpty() || RequestLanes.outsideLane(() -> awaitPassed(behind, upTo, deadline));
     }
 

@@ -1,9 +1,14 @@
 package com.example.stock.shared;
 
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.apache.coyote.ProtocolHandler;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
@@ -22,12 +27,16 @@ import org.springframework.stereotype.Component;
  * and a wait for a {@code CompletableFuture} (Axon Server's answer to a command or a query) is marked already.
  */
 @Component
-public class RequestLanes implements TomcatProtocolHandlerCustomizer<ProtocolHandler>, DisposableBean {
+public class RequestLanes implements TomcatProtocolHandlerCustomizer<ProtocolHandler>, MeterBinder, DisposableBean {
 
-    /** Threads beyond the lanes, for requests that wait; a pool's own bound. */
+    /**
+     * Threads beyond the lanes, for requests that wait. Past them a request waits in its lane (the pool is saturated),
+     * rather than fail.
+     */
     private static final int WAITING_AT_MOST = 1_000;
 
     private final ForkJoinPool lanes;
+    private final AtomicInteger threads = new AtomicInteger();
 
     RequestLanes(RequestLanesProperties properties) {
         int count = properties.atOnce() == null ? Runtime.getRuntime().availableProcessors() : properties.atOnce();
@@ -37,12 +46,12 @@ public class RequestLanes implements TomcatProtocolHandlerCustomizer<ProtocolHan
         ClassLoader application = RequestLanes.class.getClassLoader();
         // every lane kept running (minimum runnable = lanes): a waiting request's lane goes to another thread
         this.lanes = new ForkJoinPool(count, pool -> laneThread(pool, application), null, true, count,
-                                      count + WAITING_AT_MOST, count, null, 60, TimeUnit.SECONDS);
+                                      count + WAITING_AT_MOST, count, saturated -> true, 60, TimeUnit.SECONDS);
     }
 
-    private static ForkJoinWorkerThread laneThread(ForkJoinPool pool, ClassLoader application) {
+    private ForkJoinWorkerThread laneThread(ForkJoinPool pool, ClassLoader application) {
         ForkJoinWorkerThread thread = new ForkJoinWorkerThread(pool) { };
-        thread.setName("request-lane-" + thread.getPoolIndex());
+        thread.setName("request-" + threads.incrementAndGet());
         thread.setContextClassLoader(application);
         return thread;
     }
@@ -50,6 +59,12 @@ public class RequestLanes implements TomcatProtocolHandlerCustomizer<ProtocolHan
     @Override
     public void customize(ProtocolHandler protocolHandler) {
         protocolHandler.setExecutor(lanes);
+    }
+
+    /** The lanes' threads at work and in all, and the requests queued for a lane, as {@code executor_*{name="requests"}}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        new ExecutorServiceMetrics(lanes, "requests", List.of()).bindTo(registry);
     }
 
     /** A wait, for something other than a core. */
