@@ -81,9 +81,11 @@ class BodySizeLimit extends OncePerRequestFilter {
             }
             read += n;
         }
-        int arrived = read;
-        if (arrived < body.length
-                && arrived + RequestLanes.outsideLane(() -> in.readNBytes(body, arrived, body.length - arrived)) < body.length) {
+        if (read < body.length) {
+            int arrived = read;
+            read += RequestLanes.outsideLane(() -> in.readNBytes(body, arrived, body.length - arrived));
+        }
+        if (read < body.length) {
             throw new IOException("The request body ended before its declared length");
         }
         return body;

@@ -34,11 +34,15 @@ class LargeAnswers extends OncePerRequestFilter {
         Counted answer = new Counted(response);
         chain.doFilter(request, answer);
         if (answer.isLarge()) { // what the container still holds goes out now, not after the request, in its lane
-            RequestLanes.outsideLane(() -> {
-                response.flushBuffer();
-                return null;
-            });
+            sendOutsideLane(response::flushBuffer);
         }
+    }
+
+    private static void sendOutsideLane(Sending sending) throws IOException {
+        RequestLanes.outsideLane(() -> {
+            sending.send();
+            return null;
+        });
     }
 
     private static final class Counted extends HttpServletResponseWrapper {
@@ -93,14 +97,11 @@ class LargeAnswers extends OncePerRequestFilter {
             }
 
             private void send(Sending sending) throws IOException {
-                if (!isLarge()) {
+                if (isLarge()) {
+                    sendOutsideLane(sending);
+                } else {
                     sending.send();
-                    return;
                 }
-                RequestLanes.outsideLane(() -> {
-                    sending.send();
-                    return null;
-                });
             }
 
             @Override
