@@ -136,7 +136,7 @@ class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
-        return new UnreadableSnapshotsPassedOver(
+        return new EmbeddedEventStorage(
                 JdbcEventStorageEngine.builder()
                                       .snapshotSerializer(snapshotSerializer())
                                       .eventSerializer(eventSerializer)

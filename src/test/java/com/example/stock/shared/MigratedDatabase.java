@@ -2,6 +2,8 @@ package com.example.stock.shared;
 
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,12 +16,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class MigratedDatabase implements AfterEachCallback {
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
 
     public MigratedDatabase() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public JdbcClient jdbc() {
