@@ -2,7 +2,8 @@ package com.example.stock.shared;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.axonframework.common.DateTimeUtils;
 
@@ -22,29 +23,33 @@ final class StoredTimestamps {
     }
 
     static Instant parse(String text) {
-        int length = text.length();
-        if (length < SHORTEST || length > LONGEST || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
-                || text.charAt(length - 1) != 'Z' || length > SHORTEST && (length == SHORTEST + 1
-                || text.charAt(SHORTEST - 1) != '.')) {
+        if (!inStoredForm(text)) {
             return DateTimeUtils.parseInstant(text);
         }
-        int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
-        int fractionDigits = Math.max(0, length - SHORTEST - 1);
+        int fractionDigits = Math.max(0, text.length() - SHORTEST - 1);
+        int year = digits(text, 0, 4);
         int fraction = fractionDigits == 0 ? 0 : digits(text, SHORTEST, fractionDigits);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-                || second > 59 || fraction < 0) {
+        if (year < 0 || fraction < 0) {
             return DateTimeUtils.parseInstant(text);
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException noSuchDay) {
+        LocalDateTime time;
+        try { // java.time checks each field's range, and the day against its month
+            time = LocalDateTime.of(year, digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
+                                    digits(text, 14, 2), digits(text, 17, 2));
+        } catch (DateTimeException notATime) {
             return DateTimeUtils.parseInstant(text);
         }
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second,
+        return Instant.ofEpochSecond(time.toEpochSecond(ZoneOffset.UTC),
                                      (long) fraction * NANOS_PER_DIGIT[fractionDigits]);
+    }
+
+    /** Whether the text has the store's shape: its separators where they belong, UTC, any fraction after a point. */
+    private static boolean inStoredForm(String text) {
+        int length = text.length();
+        return length >= SHORTEST && length <= LONGEST && length != SHORTEST + 1
+                && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
+                && (length == SHORTEST || text.charAt(SHORTEST - 1) == '.');
     }
 
     /** The number written in {@code count} decimal digits from {@code start}, or -1 where one is not a digit. */
