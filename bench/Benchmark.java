@@ -167,7 +167,7 @@ public class Benchmark {
             figures.put("replay_store_mib", sizeMiB(data));
         }
         deleteRecursively(data);
-        figures.forEach((name, value) -> System.out.printf("  %-22s %12.1f%n", name, value));
+        figures.forEach((name, value) -> System.out.printf("  %-22s %12s%n", name, shown(value)));
         return figures;
     }
 
@@ -953,10 +953,18 @@ public class Benchmark {
             if (values.isEmpty()) {
                 continue;
             }
-            table.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", row[0], median(values),
-                                       String.join(" / ", values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList()),
-                                       row[2]));
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", row[0], shown(median(values)),
+                                       String.join(" / ", values.stream().map(Benchmark::shown).toList()), row[2]));
         }
         return table.toString();
+    }
+
+    /**
+     * A figure as printed: counts whole, small figures (milliseconds a request, ratios) to a hundredth so that runs
+     * can be told apart, the rest to a tenth.
+     */
+    private static String shown(double value) {
+        String format = value == Math.rint(value) ? "%.0f" : Math.abs(value) < 10 ? "%.2f" : "%.1f";
+        return String.format(Locale.ROOT, format, value);
     }
 }
